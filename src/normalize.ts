@@ -1,0 +1,68 @@
+// Text normalisation shared by loaders, parsers and rules (INDICATORS.md §0).
+
+const ENTITY: Record<string, string> = {
+  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', middot: '·', ensp: ' ', emsp: ' ',
+};
+
+/** Remove HTML tags/entities and control characters; `<br>`/`</p>` become line breaks. Keeps line structure. */
+export function cleanText(input: string): string {
+  let s = input;
+  if (s.includes('<') || s.includes('&')) {
+    s = s
+      .replace(/<\s*br\s*\/?\s*>/gi, '\n')
+      .replace(/<\/\s*(p|div|li|tr|h[1-6])\s*>/gi, '\n')
+      .replace(/<[^<>]{0,2000}>/g, '')
+      .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
+        if (e[0] === '#') {
+          const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+          return Number.isFinite(cp) && cp > 0 && cp < 0x110000 ? String.fromCodePoint(cp) : '';
+        }
+        return ENTITY[e.toLowerCase()] ?? m;
+      });
+  }
+  // Control characters except tab and line breaks; \r\n → \n.
+  return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/g, '');
+}
+
+/** NFKC, cleaned, whitespace collapsed within lines, trimmed; line breaks kept as single \n. */
+export function normalizeKeepLines(input: string | undefined | null): string {
+  if (input == null) return '';
+  return cleanText(String(input))
+    .normalize('NFKC')
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0\u3000]+/g, ' ').trim())
+    .filter((l) => l.length > 0)
+    .join('\n');
+}
+
+/** NFKC, cleaned, all whitespace collapsed to one space, trimmed. */
+export function normalize(input: string | undefined | null): string {
+  return normalizeKeepLines(input).replace(/\s+/g, ' ');
+}
+
+const PLACEHOLDERS = new Set(['/', '-', '--', '—', '——', '———', '暂无', 'null', 'NULL', 'Null', 'undefined', '空', '待定', 'N/A', 'n/a', '#N/A', '无数据', '\\']);
+const NEGATIVES = new Set(['无', '不涉及', '否', '没有', '无特殊环节', '无中介服务', '无特别程序', '不存在', '无此环节', '无中介', '不需要', '不需']);
+
+/** Empty = missing, blank, or a placeholder (`/`, `-`, `——`, `暂无`, `null`, `空`, `待定`). `无` is not empty. */
+export function isEmpty(input: string | undefined | null): boolean {
+  const s = normalize(input).replace(/[。.，,；;]+$/, '');
+  return s.length === 0 || PLACEHOLDERS.has(s);
+}
+
+/** An explicit negative answer: 无, 不涉及, 否, 没有 (and close variants). */
+export function isNegative(input: string | undefined | null): boolean {
+  const s = normalize(input).replace(/[。.，,；;!！]+$/, '');
+  if (NEGATIVES.has(s)) return true;
+  return /^(无|没有|不涉及)(任何)?(特殊环节|特别程序|中介服务|中介机构|中介|特殊程序)?(和|及|、|或)?(特殊环节|特别程序|中介服务|中介机构|中介|特殊程序)?$/.test(s);
+}
+
+/** Undefined when empty, else the value unchanged. */
+export function present(input: string | undefined | null): string | undefined {
+  return isEmpty(input) ? undefined : (input as string);
+}
+
+/** Cap what a regex sees per field so no pattern runs on megabytes (ReDoS guard). */
+export const MAX_FIELD_SCAN = 20_000;
+export function capped(s: string): string {
+  return s.length > MAX_FIELD_SCAN ? s.slice(0, MAX_FIELD_SCAN) : s;
+}
