@@ -1,0 +1,10 @@
+// Programmatic API: `audit(paths, options)` → the report object of REPORT-JSON.md.
+export { audit, resolveRules, type AuditOptions } from './engine.js';
+export { runCli, exitCodeFor } from './cli.js';
+export { loadConfig, ConfigSchema, type Config } from './config.js';
+export { ReportSchema, type Report, type Finding } from './report.js';
+export { GuideSchema, type Guide } from './model.js';
+export { renderJson } from './reporters/json.js';
+export { renderStylish } from './reporters/stylish.js';
+export { RULES } from '../rules/index.js';
+export type { GuideRule, SetRule, RuleMeta, RuleFinding } from './rule.js';

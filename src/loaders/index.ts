@@ -1,0 +1,168 @@
+// File discovery and dispatch: every export file is recognised by content as well as extension.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import fg from 'fast-glob';
+import type { SourceConfig } from '../config.js';
+import { decodeText, sniff } from './decode.js';
+import { csvToTable } from './csv.js';
+import { readWorkbookTables, WorkbookError } from './excel.js';
+import { jsonDocToGuides, jsonErrorPosition, jsonlToGuides } from './json.js';
+import { sourceSettings } from './source.js';
+import { tablesToGuides } from './table.js';
+import type { FileRef, LoadEvent } from './types.js';
+
+export const EXPORT_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'csv', 'tsv', 'json', 'jsonl', 'ndjson'];
+export const DEFAULT_IGNORES = ['**/~$*', '**/.~lock.*', '**/node_modules/**', '**/.*/**'];
+
+export interface DiscoverResult {
+  files: FileRef[];
+  missing: string[];
+}
+
+/** Display form of a path: `/` separators, no leading `./`. */
+export function displayPath(p: string): string {
+  let s = p.split(path.sep).join('/').replace(/\/{2,}/g, '/');
+  while (s.startsWith('./')) s = s.slice(2);
+  return s.replace(/\/$/, '') || '.';
+}
+
+export async function discover(paths: string[], opts: { cwd: string; ignore?: string[] }): Promise<DiscoverResult> {
+  const files = new Map<string, FileRef>();
+  const missing: string[] = [];
+  const ignore = [...DEFAULT_IGNORES, ...(opts.ignore ?? [])];
+  for (const p of paths) {
+    const abs = path.resolve(opts.cwd, p);
+    let st;
+    try {
+      st = await stat(abs);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const found = await fg(`**/*.{${EXPORT_EXTENSIONS.join(',')}}`, {
+        cwd: abs, ignore, dot: false, onlyFiles: true, followSymbolicLinks: false, caseSensitiveMatch: false,
+      });
+      for (const rel of found) {
+        const fileAbs = path.join(abs, rel);
+        files.set(fileAbs, { abs: fileAbs, display: displayPath(path.join(p, rel)) });
+      }
+    } else if (st.isFile()) {
+      files.set(abs, { abs, display: displayPath(p) });
+    }
+  }
+  // Sorted by display path (code units) so the output never depends on directory order.
+  const sorted = [...files.values()].sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0));
+  return { files: sorted, missing };
+}
+
+/** The config source for a file: the first whose glob matches its display path. */
+export function sourceFor(file: FileRef, sources: SourceConfig[] | undefined): SourceConfig | undefined {
+  if (!sources) return undefined;
+  for (const src of sources) {
+    const globs = Array.isArray(src.files) ? src.files : [src.files];
+    for (const g of globs) {
+      const re = globToRegExp(g);
+      if (re.test(file.display) || re.test(path.basename(file.display))) return src;
+    }
+  }
+  return undefined;
+}
+
+const globCache = new Map<string, RegExp>();
+function globToRegExp(glob: string): RegExp {
+  let re = globCache.get(glob);
+  if (re) return re;
+  let out = '';
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*') {
+      if (glob[i + 1] === '*') {
+        out += '.*';
+        i++;
+        if (glob[i + 1] === '/') i++;
+      } else out += '[^/]*';
+    } else if (ch === '?') out += '[^/]';
+    else out += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  re = new RegExp('^(?:.*/)?' + out + '$');
+  globCache.set(glob, re);
+  return re;
+}
+
+function extOf(file: string): string {
+  return path.extname(file).slice(1).toLowerCase();
+}
+
+/** Read one export file and yield its guides, load errors and notices. Never throws. */
+export async function* loadFile(file: FileRef, source: SourceConfig | undefined): AsyncGenerator<LoadEvent> {
+  const s = sourceSettings(source);
+  const ext = extOf(file.abs);
+  try {
+    if (ext === 'jsonl' || ext === 'ndjson') {
+      yield* jsonlToGuides(file.display, file.abs, s);
+      return;
+    }
+    const buf = await readFile(file.abs);
+    const kind = sniff(buf);
+    switch (kind) {
+      case 'empty':
+        yield { kind: 'error', error: { file: file.display, message: '文件为空' } };
+        return;
+      case 'binary':
+        yield { kind: 'error', error: { file: file.display, message: '不是可识别的导出文件（既不是 Excel，也不是 CSV 或 JSON）' } };
+        return;
+      case 'zip':
+      case 'ole': {
+        yield* tablesToGuides(file.display, readWorkbookTables(buf, 'buffer'), s);
+        return;
+      }
+      case 'html': {
+        yield* tablesToGuides(file.display, readWorkbookTables(decodeText(buf).text, 'string'), s);
+        return;
+      }
+      case 'json': {
+        const text = decodeText(buf).text.replace(/^\uFEFF/, '');
+        let doc: unknown;
+        try {
+          doc = JSON.parse(text);
+        } catch (e) {
+          // One object per line in a file named .json: read it as JSONL.
+          const first = text.split('\n', 1)[0]!;
+          if (looksLikeJsonl(first)) {
+            yield* jsonlToGuides(file.display, file.abs, s);
+            return;
+          }
+          const { line, message } = jsonErrorPosition(text, e as Error);
+          yield { kind: 'error', error: { file: file.display, ...(line ? { line } : {}), message: `不是合法的 JSON${line ? `（第 ${line} 行附近）` : ''}：${message}` } };
+          return;
+        }
+        yield* jsonDocToGuides(file.display, doc, s);
+        return;
+      }
+      case 'text': {
+        const text = decodeText(buf).text;
+        const { table, errors } = csvToTable(text, ext === 'tsv' ? '\t' : undefined);
+        for (const e of errors.slice(0, 20)) {
+          yield { kind: 'error', error: { file: file.display, line: e.line, message: `CSV 第 ${e.line} 行格式有误：${e.message}` } };
+        }
+        yield* tablesToGuides(file.display, [table], s);
+        return;
+      }
+    }
+  } catch (e) {
+    const msg = e instanceof WorkbookError ? e.message : `读取失败：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    yield { kind: 'error', error: { file: file.display, message: msg } };
+  }
+}
+
+function looksLikeJsonl(line: string): boolean {
+  const t = line.trim();
+  if (!t.startsWith('{')) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}

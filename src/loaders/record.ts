@@ -1,0 +1,171 @@
+// Maps one flat record (original field name → value) onto the canonical guide, material or step.
+// Shared by every layout: Excel/CSV rows and JSON objects both arrive here as records.
+import { headerKey, type FieldMap } from '../fields.js';
+import { levelCode, mapCode, mapItemType } from '../codes.js';
+import { emptyGuide, type Guide, type Material, type Step, type SourceLocation, type LawEntry, type SpecialEntry, type Window } from '../model.js';
+import { cleanText } from '../normalize.js';
+import type { SourceSettings } from './source.js';
+
+export type FlatRecord = Record<string, string>;
+
+/** Turn any JSON value into the text a user would see. */
+export function asText(v: unknown): string | undefined {
+  if (v == null) return undefined;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  return undefined;
+}
+
+/** Group a record's fields by canonical key; `*_TEXT` companions win over codes. */
+function pick(record: FlatRecord, map: FieldMap): Map<string, { header: string; value: string }> {
+  const out = new Map<string, { header: string; value: string; text: boolean }>();
+  for (const [header, value] of Object.entries(record)) {
+    const key = map.get(headerKey(header));
+    if (!key) continue;
+    const v = cleanText(value);
+    if (v.trim() === '') {
+      if (!out.has(key)) out.set(key, { header, value: v, text: false });
+      continue;
+    }
+    const isText = /_?text$/i.test(header);
+    const prev = out.get(key);
+    if (!prev || prev.value.trim() === '' || (isText && !prev.text)) out.set(key, { header, value: v, text: isText });
+  }
+  return out;
+}
+
+function val(fields: Map<string, { header: string; value: string }>, key: string): string | undefined {
+  const f = fields.get(key);
+  return f && f.value.trim() !== '' ? f.value : undefined;
+}
+
+export interface GuideExtras {
+  materials?: Material[];
+  steps?: Step[];
+  processText?: string;
+  windows?: Window[];
+  legalBasis?: LawEntry[];
+  specialEntries?: SpecialEntry[];
+}
+
+export function recordToGuide(record: FlatRecord, loc: SourceLocation, settings: SourceSettings, extras: GuideExtras = {}): Guide {
+  const f = pick(record, settings.guideFields);
+  const c = settings.codes;
+  const g = emptyGuide(loc);
+  for (const [key, { header }] of f) g.sources[key] = header;
+  for (const [k, v] of Object.entries(record)) g.raw[k] = v;
+
+  g.name = val(f, 'name')?.trim();
+  g.code = val(f, 'code')?.trim();
+  g.handleCode = val(f, 'handleCode')?.trim();
+  g.baseCode = val(f, 'baseCode')?.trim();
+  g.itemType = mapItemType(c.itemType, val(f, 'itemType'));
+  const level = val(f, 'level');
+  g.level = mapCode(c.level, level);
+  g.levelCode = levelCode(level);
+  g.department = val(f, 'department')?.trim();
+  g.departmentCode = val(f, 'departmentCode')?.trim();
+  g.region = val(f, 'region')?.trim();
+  g.caseType = mapCode(c.caseType, val(f, 'caseType'));
+
+  g.legalLimit = limit(val(f, 'legalLimit'), val(f, 'legalLimitUnit'), val(f, 'legalLimitExplain'), c.timeUnit);
+  g.promisedLimit = limit(val(f, 'promisedLimit'), val(f, 'promisedLimitUnit'), val(f, 'promisedLimitExplain'), c.timeUnit);
+
+  g.address = val(f, 'address');
+  g.hours = val(f, 'hours');
+  for (const key of ['consultPhone', 'windowPhone'] as const) {
+    const v = val(f, key);
+    if (v !== undefined) g.consultPhones.push({ field: f.get(key)!.header, value: v });
+  }
+  // Other consulting-phone columns (a sheet may have both 咨询电话 and 联系电话).
+  for (const [header, value] of Object.entries(record)) {
+    const key = settings.guideFields.get(headerKey(header));
+    if ((key === 'consultPhone' || key === 'windowPhone') && value.trim() !== '' && !g.consultPhones.some((p) => p.field === header)) {
+      g.consultPhones.push({ field: header, value: cleanText(value) });
+    }
+  }
+  g.complaintPhone = val(f, 'complaintPhone');
+  g.legalBasisText = val(f, 'legalBasis');
+  for (const key of ['specialStep', 'specialProcedure', 'intermediary'] as const) {
+    const e = f.get(key);
+    if (e) g.special.push({ field: e.header, value: e.value });
+  }
+  g.acceptConditions = val(f, 'acceptConditions');
+  g.result = val(f, 'result');
+  g.isFee = mapCode(c.isFee, val(f, 'isFee'));
+  g.visits = val(f, 'visits');
+  g.onlineDepth = mapCode(c.onlineDepth, val(f, 'onlineDepth'));
+  g.flowchart = val(f, 'flowchart');
+  g.rongque = val(f, 'rongque');
+  g.processText = extras.processText ?? val(f, 'processText');
+
+  if (extras.materials) g.materials = extras.materials;
+  if (extras.steps) g.steps = extras.steps;
+  if (extras.windows) g.windows = extras.windows;
+  if (extras.legalBasis) g.legalBasis = extras.legalBasis;
+  if (extras.specialEntries) g.specialEntries = extras.specialEntries;
+  return g;
+}
+
+function limit(value: string | undefined, unit: string | undefined, explanation: string | undefined, unitTable: Record<string, string>) {
+  const out: Guide['legalLimit'] = {};
+  if (value !== undefined) {
+    out.text = value;
+    if (/^\s*\d+(\.\d+)?\s*$/.test(value.normalize('NFKC'))) out.number = value.trim();
+  }
+  if (unit !== undefined) {
+    out.unitRaw = unit;
+    out.unit = mapCode(unitTable, unit);
+  }
+  if (explanation !== undefined) out.explanation = explanation;
+  return out;
+}
+
+export function recordToMaterial(record: FlatRecord, index: number, loc: SourceLocation | undefined, settings: SourceSettings): Material {
+  const f = pick(record, settings.materialFields);
+  const c = settings.codes;
+  const m: Material = { index, raw: { ...record } };
+  if (loc) m.loc = loc;
+  m.name = val(f, 'name')?.trim();
+  m.type = mapCode(c.materialType, val(f, 'type'));
+  m.form = mapCode(c.form, val(f, 'form'));
+  m.original = val(f, 'original');
+  m.copy = val(f, 'copy');
+  m.count = val(f, 'count');
+  m.source = mapCode(c.source, val(f, 'source'));
+  m.sourceNote = val(f, 'sourceNote');
+  m.issuer = val(f, 'issuer');
+  m.necessity = mapCode(c.necessity, val(f, 'necessity'));
+  m.blankForm = val(f, 'blankForm')?.trim();
+  m.sampleForm = val(f, 'sampleForm')?.trim();
+  m.remark = val(f, 'remark');
+  return dropUndefined(m);
+}
+
+export function recordToStep(record: FlatRecord, index: number, loc: SourceLocation | undefined, settings: SourceSettings): Step {
+  const f = pick(record, settings.stepFields);
+  const s: Step = { index };
+  if (loc) s.loc = loc;
+  s.name = val(f, 'name')?.trim();
+  s.limit = val(f, 'limit');
+  s.person = val(f, 'person');
+  s.standard = val(f, 'standard');
+  s.result = val(f, 'result');
+  return dropUndefined(s);
+}
+
+function dropUndefined<T extends object>(o: T): T {
+  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
+  return o;
+}
+
+/** Key used to join material/step rows to their guide (FIELDS.md §2.1). */
+export function linkKeys(record: { code?: string; handleCode?: string; department?: string; name?: string }): string[] {
+  const keys: string[] = [];
+  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+  if (record.code) keys.push('c:' + norm(record.code));
+  if (record.handleCode) keys.push('c:' + norm(record.handleCode));
+  if (record.department && record.name) keys.push('dn:' + norm(record.department) + '|' + norm(record.name));
+  if (record.name) keys.push('n:' + norm(record.name));
+  return keys;
+}

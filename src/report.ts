@@ -1,0 +1,108 @@
+// The JSON report contract (REPORT-JSON.md). The zod schema is the source of the published JSON Schema.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+const IndicatorScore = z.object({
+  score: z.number().nullable(),
+  applicable: z.number().int(),
+  failed: z.number().int(),
+});
+
+const Ratio = z.object({
+  value: z.number().nullable(),
+  numerator: z.number(),
+  denominator: z.number().int(),
+});
+
+export const StatsSchema = z.object({
+  guides: z.number().int(),
+  commitmentCompression: Ratio.extend({ n: z.number().int() }),
+  instantShare: Ratio,
+  zeroVisitShare: Ratio,
+  atMostOneVisitShare: Ratio,
+  averageVisits: Ratio,
+  onlineDepth: z.object({ I: z.number().int(), II: z.number().int(), III: z.number().int(), IV: z.number().int(), unknown: z.number().int() }),
+  averageFilledElements: Ratio,
+});
+export type Stats = z.infer<typeof StatsSchema>;
+
+export const FindingSchema = z.object({
+  ruleId: z.string(),
+  messageId: z.string(),
+  indicator: z.string(),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  suggestion: z.string().optional(),
+  guide: z.object({ code: z.string().optional(), name: z.string().optional(), department: z.string().optional() }),
+  location: z.object({
+    file: z.string(),
+    sheet: z.string().optional(),
+    row: z.number().int().optional(),
+    line: z.number().int().optional(),
+    index: z.number().int().optional(),
+    field: z.string().optional(),
+    material: z.object({ index: z.number().int(), name: z.string().optional() }).optional(),
+    step: z.object({ index: z.number().int(), name: z.string().optional() }).optional(),
+  }),
+  value: z.string().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const DepartmentScoreSchema = z.object({
+  department: z.string(),
+  region: z.string().optional(),
+  score: z.number().nullable(),
+  band: z.string().nullable(),
+  guides: z.number().int(),
+  findings: z.number().int(),
+  indicators: z.record(z.string(), IndicatorScore),
+});
+
+export const RegionScoreSchema = z.object({
+  region: z.string(),
+  score: z.number().nullable(),
+  band: z.string().nullable(),
+  guides: z.number().int(),
+  findings: z.number().int(),
+  indicators: z.record(z.string(), IndicatorScore),
+});
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('guide-audit'), version: z.string() }),
+  generatedAt: z.string(),
+  options: z.object({ scope: z.enum(['default', 'all']), paths: z.array(z.string()) }),
+  summary: z.object({
+    files: z.number().int(),
+    guides: z.number().int(),
+    findings: z.number().int(),
+    errors: z.number().int(),
+    warnings: z.number().int(),
+    loadErrors: z.number().int(),
+    skipped: z.number().int(),
+    permitGuides: z.number().int(),
+    guidesWithFindings: z.number().int(),
+  }),
+  scores: z.object({
+    overall: z.number().nullable(),
+    band: z.string().nullable(),
+    permitOnly: z.object({ overall: z.number().nullable(), band: z.string().nullable(), guides: z.number().int() }),
+    indicators: z.record(z.string(), IndicatorScore),
+    permitIndicators: z.record(z.string(), IndicatorScore),
+    departments: z.array(DepartmentScoreSchema),
+    regions: z.array(RegionScoreSchema),
+  }),
+  stats: z.object({ permit: StatsSchema, all: StatsSchema }),
+  rules: z.array(z.object({ id: z.string(), indicator: z.string(), severity: z.enum(['error', 'warning']), scored: z.boolean() })),
+  findings: z.array(FindingSchema),
+  loadErrors: z.array(
+    z.object({
+      file: z.string(), message: z.string(), sheet: z.string().optional(),
+      row: z.number().int().optional(), line: z.number().int().optional(), index: z.number().int().optional(),
+    }),
+  ),
+  skipped: z.array(z.object({ file: z.string(), reason: z.string(), count: z.number().int().optional() })),
+  notices: z.array(z.string()),
+});
+export type Report = z.infer<typeof ReportSchema>;

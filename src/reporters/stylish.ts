@@ -1,0 +1,84 @@
+// Human-readable report in Chinese, grouped by file and guide, with a summary and the score.
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Finding, Report } from '../report.js';
+import { guideTitle, positionText } from './location.js';
+
+export interface StylishOptions {
+  color: boolean;
+  /** Only errors (ESLint's --quiet). */
+  quiet?: boolean;
+}
+
+const fmtScore = (s: number | null) => (s === null ? '—' : s.toFixed(1));
+
+export function renderStylish(report: Report, opts: StylishOptions): string {
+  const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
+  const lines: string[] = [];
+  const findings = opts.quiet ? report.findings.filter((f) => f.severity === 'error') : report.findings;
+
+  // Group by file, then by guide (its own row/line/index), keeping the sorted order.
+  const byFile = new Map<string, Map<string, Finding[]>>();
+  for (const f of findings) {
+    let guides = byFile.get(f.location.file);
+    if (!guides) byFile.set(f.location.file, (guides = new Map()));
+    const gk = `${f.guide.code ?? ''}\u0000${f.guide.name ?? ''}\u0000${f.guide.department ?? ''}`;
+    let list = guides.get(gk);
+    if (!list) guides.set(gk, (list = []));
+    list.push(f);
+  }
+  for (const [file, guides] of byFile) {
+    lines.push('', c.underline(file));
+    for (const list of guides.values()) {
+      const g = list[0]!.guide;
+      lines.push(`  ${c.bold(guideTitle(g))}${g.department ? c.dim('  ' + g.department) : ''}`);
+      for (const f of list) {
+        const sev = f.severity === 'error' ? c.red('错误') : c.yellow('警告');
+        const where = [positionText(f.location), f.location.material ? `材料${f.location.material.index}“${f.location.material.name ?? ''}”` : '', f.location.step ? `环节${f.location.step.index}“${f.location.step.name ?? ''}”` : '']
+          .filter(Boolean)
+          .join(' ');
+        lines.push(`    ${c.dim(where.padEnd(1))}  ${sev}  ${f.message}  ${c.dim(`[${f.indicator} ${f.ruleId}]`)}`);
+        if (f.suggestion) lines.push(`      ${c.green('→ ' + f.suggestion)}`);
+      }
+    }
+  }
+
+  if (report.loadErrors.length) {
+    lines.push('', c.red.bold('无法读取的输入：'));
+    for (const e of report.loadErrors) lines.push(`  ${e.file}${positionText(e) ? ' ' + positionText(e) : ''}：${e.message}`);
+  }
+  if (report.skipped.length && !opts.quiet) {
+    lines.push('', c.dim('已跳过：'));
+    for (const s of report.skipped) lines.push(c.dim(`  ${s.file}：${s.reason}`));
+  }
+  if (report.notices.length && !opts.quiet) {
+    lines.push('', c.dim('提示：'));
+    for (const n of report.notices) lines.push(c.dim(`  ${n}`));
+  }
+
+  const s = report.summary;
+  const sc = report.scores;
+  lines.push('');
+  const indicatorRows = Object.entries(sc.indicators).filter(([, t]) => t.applicable > 0);
+  if (indicatorRows.length) {
+    lines.push(c.bold('指标得分（通过事项数/适用事项数）：'));
+    for (const [name, t] of indicatorRows) {
+      const score = fmtScore(t.score);
+      const colored = t.score === null ? score : t.score >= 90 ? c.green(score) : t.score >= 60 ? c.yellow(score) : c.red(score);
+      lines.push(`  ${name.padEnd(10, '　')} ${colored.padStart(6)}  ${t.applicable - t.failed}/${t.applicable}`);
+    }
+    lines.push('');
+  }
+  if (sc.departments.length > 1) {
+    lines.push(c.bold('部门排名：'));
+    sc.departments.forEach((d, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${d.department}  ${fmtScore(d.score)}（${d.band ?? '—'}）  ${d.guides} 个事项，${d.findings} 个问题`));
+    lines.push('');
+  }
+  const total = `${s.findings} 个问题（${s.errors} 个错误，${s.warnings} 个警告）`;
+  const summary = `共审核 ${s.files} 个文件、${s.guides} 个事项（其中行政许可 ${s.permitGuides} 个），${s.guidesWithFindings} 个事项有问题，${total}` +
+    (s.loadErrors ? `，${s.loadErrors} 个读取错误` : '') + (s.skipped ? `，跳过 ${s.skipped} 项` : '') + '。';
+  lines.push(s.errors || s.loadErrors ? c.red.bold(summary) : s.warnings ? c.yellow.bold(summary) : c.green.bold(summary));
+  lines.push(
+    `办事指南准确度：${c.bold(fmtScore(sc.overall))}（${sc.band ?? '—'}）；行政许可事项：${fmtScore(sc.permitOnly.overall)}（${sc.permitOnly.band ?? '—'}）`,
+  );
+  return lines.join('\n').replace(/^\n/, '') + '\n';
+}

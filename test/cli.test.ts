@@ -1,0 +1,161 @@
+// Runs the built binary (bin/guide-audit.js → dist/) as a user would.
+import { execFile } from 'node:child_process';
+import { readFileSync, readdirSync, existsSync, cpSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir, writeFile } from './helpers.js';
+
+const exec = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/guide-audit.js');
+
+async function run(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  try {
+    const r = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const CODE = '11410900MB0000000E3000101001000';
+const CLEAN = {
+  事项名称: '食品经营许可', 实施编码: CODE, 基本编码: '000101001000', 事项类型: '行政许可', 行使层级: '市级', 实施主体: '江州市市场监督管理局',
+  办件类型: '承诺件', 法定办结时限: '20个工作日', 承诺办结时限: '5个工作日',
+  办理地点: '江州市滨江大道188号市民之家3楼B区12号窗口', 办理时间: '星期一至星期五：上午9:00-12:00，下午13:00-17:00',
+  咨询电话: '0393-6661882', 监督投诉电话: '0393-12345',
+  设定依据: '《中华人民共和国食品安全法》第三十五条：国家对食品生产经营实行许可制度。从事食品生产、食品销售、餐饮服务，应当依法取得许可。',
+  特殊环节: '无',
+};
+
+describe('guide-audit CLI (built binary)', () => {
+  const dir = tempDir();
+  writeFile(dir, 'clean/city.json', JSON.stringify({ data: [CLEAN] }));
+  writeFile(dir, 'mixed/city.json', JSON.stringify({ data: [CLEAN, { ...CLEAN, 实施编码: '11410900MB0000000E3000101002000', 基本编码: '000101002000', 事项名称: '食品生产许可', 咨询电话: '6661882' }] }));
+  writeFile(dir, 'mixed/bad.jsonl', '{"事项名称":"x"\n');
+
+  it('exits 0 on a clean export and prints the summary in Chinese', async () => {
+    const r = await run(['clean'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('共审核 1 个文件、1 个事项');
+    expect(r.stdout).toContain('办事指南准确度：100.0（非常高）');
+  });
+
+  it('exits 2 when an input cannot be read, still auditing the rest, and names the file and line', async () => {
+    const r = await run(['mixed', '--format', 'json'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('mixed/bad.jsonl 第1行');
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.guides).toBe(2);
+    expect(report.loadErrors).toMatchObject([{ file: 'mixed/bad.jsonl', line: 1 }]);
+    expect(report.findings).toMatchObject([{ ruleId: 'contact-phone', messageId: 'noAreaCode', indicator: '联系电话', location: { file: 'mixed/city.json', index: 1, field: '咨询电话' }, value: '6661882' }]);
+  });
+
+  it('exits 1 on findings, 0 when the rule is turned off', async () => {
+    const json = JSON.stringify({ data: [{ ...CLEAN, 咨询电话: '6661882' }] });
+    writeFile(dir, 'one/a.json', json);
+    expect((await run(['one'], dir)).code).toBe(1);
+    expect((await run(['one', '--rule', 'contact-phone=off'], dir)).code).toBe(0);
+    expect((await run(['one', '--rule', '联系电话=warning'], dir)).code).toBe(0);
+    expect((await run(['one', '--rule', '联系电话=warning', '--fail-on', 'warning'], dir)).code).toBe(1);
+    expect((await run(['one', '--rule', '联系电话=warning', '--max-warnings', '0'], dir)).code).toBe(1);
+    expect((await run(['one', '--rule', 'contact-phone=off', '--fail-under', '100'], dir)).code).toBe(0);
+  });
+
+  it('--fail-under fails a run scoring below the threshold', async () => {
+    writeFile(dir, 'low/a.json', JSON.stringify({ data: [{ ...CLEAN, 咨询电话: '6661882' }] }));
+    expect((await run(['low', '--rule', '联系电话=warning', '--fail-under', '99.5'], dir)).code).toBe(1);
+  });
+
+  it('exits 2 with a clear message on usage and configuration errors', async () => {
+    const bad = writeFile(dir, 'bad-config.json', JSON.stringify({ rulez: {} }));
+    let r = await run(['clean', '--config', bad], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('不认识的配置项 "rulez"');
+    r = await run(['clean', '--rule', 'no-such-rule=off'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('没有名为“no-such-rule”的规则');
+    r = await run(['clean', '--format', 'xml'], dir);
+    expect(r.code).toBe(2);
+    r = await run([], dir);
+    expect(r.code).toBe(2);
+    r = await run(['does-not-exist'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('does-not-exist');
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+  });
+
+  it('-o writes the report atomically and nothing beside the inputs', async () => {
+    const before = readdirSync(path.join(dir, 'clean'));
+    const out = path.join(dir, 'out/nested/report.json');
+    const r = await run(['clean', '-f', 'json', '-o', out], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.schemaVersion).toBe(1);
+    expect(readdirSync(path.join(dir, 'clean'))).toEqual(before);
+    expect(readdirSync(path.dirname(out))).toEqual(['report.json']);
+  });
+
+  it('a config file can change code tables per source', async () => {
+    // Vendor where 1 = 承诺件: the same value must read differently.
+    writeFile(dir, 'vendor/a.json', JSON.stringify({ data: [{ ...CLEAN, 办件类型: '1' }] }));
+    const cfg = writeFile(dir, 'vendor-config.json', JSON.stringify({ sources: [{ files: 'vendor/**', codes: { caseType: { '1': '承诺件', '2': '即办件' } } }] }));
+    expect((await run(['vendor'], dir)).code).toBe(1); // default: 1 = 即办件 with a 5-day promise
+    expect((await run(['vendor', '--config', cfg], dir)).code).toBe(0);
+  });
+
+  it('lists rules and explains one by id or indicator', async () => {
+    const list = await run(['rules']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('handling-location');
+    expect(list.stdout).toContain('办理地点');
+    const ex = await run(['explain', '办理地点']);
+    expect(ex.code).toBe(0);
+    expect(ex.stdout).toContain('不通过的例子');
+    expect(ex.stdout).toContain('缺少门牌号');
+    expect((await run(['explain', 'nope'])).code).toBe(2);
+  });
+
+  it('--help prints Chinese usage and exits 0', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('--fail-under');
+    expect(r.stdout).toContain('导出文件或文件夹');
+  });
+
+  it('is deterministic: same files in another order and place give byte-identical JSON', async () => {
+    if (!existsSync(path.join(ROOT, 'fixtures/demo'))) return;
+    const a = path.join(dir, 'det-a');
+    const b = path.join(dir, 'det-b');
+    cpSync(path.join(ROOT, 'fixtures/demo'), a, { recursive: true });
+    // Copy files one by one in reverse order so directory order differs.
+    const files = readdirSync(path.join(ROOT, 'fixtures/demo'), { recursive: true, withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => path.relative(path.join(ROOT, 'fixtures/demo'), path.join(d.parentPath, d.name)))
+      .reverse();
+    for (const f of files) cpSync(path.join(ROOT, 'fixtures/demo', f), path.join(b, f));
+    const strip = (s: string) => s.replace(/"generatedAt": "[^"]*"/, '').replace(/"version": "[^"]*"/, '');
+    const outA = await run(['.', '-f', 'json'], a);
+    const outB = await run(['.', '-f', 'json'], b);
+    expect(outA.stdout.length).toBeGreaterThan(1000);
+    expect(strip(outA.stdout)).toBe(strip(outB.stdout));
+  });
+});
+
+describe('fixtures/demo', () => {
+  it('audits the bundled demo with findings and exit code 1', async () => {
+    const r = await run(['fixtures/demo', '-f', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.summary.guides).toBeGreaterThan(30);
+    expect(report.loadErrors).toEqual([]);
+    for (const f of report.findings) {
+      expect(f.location.file.startsWith('fixtures/demo/')).toBe(true);
+      expect(f.message).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});

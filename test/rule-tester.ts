@@ -1,0 +1,80 @@
+// ESLint RuleTester in spirit: valid cases give no finding; invalid cases give exactly the listed
+// message ids (in order); every message id of the rule is exercised; the rule's own doc examples hold.
+import { describe, expect, it } from 'vitest';
+import type { GuideRule, ExampleRecord, RuleFinding } from '../src/rule.js';
+import { renderTemplate } from '../src/rule.js';
+import { exampleGuide } from '../src/explain.js';
+
+export interface ValidCase {
+  name?: string;
+  guide: ExampleRecord;
+  options?: Record<string, unknown>;
+}
+
+export interface ExpectedFinding {
+  messageId: string;
+  field?: string;
+  /** Substrings the rendered message must contain. */
+  contains?: string[];
+  data?: Record<string, string | number>;
+  material?: number;
+  step?: number;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: (ExpectedFinding | string)[];
+}
+
+function run(rule: GuideRule, c: ValidCase): RuleFinding[] | 'n/a' {
+  const g = exampleGuide({ title: '', guide: c.guide });
+  const opts = { ...rule.meta.defaultOptions, ...(c.options ? rule.meta.options!.parse(c.options) : {}) };
+  if (rule.applies && !rule.applies(g, opts)) return 'n/a';
+  return rule.check(g, opts);
+}
+
+const label = (c: ValidCase) => c.name ?? JSON.stringify(c.guide).slice(0, 120);
+
+export function testRule(rule: GuideRule, cases: { valid: ValidCase[]; invalid: InvalidCase[]; notApplicable?: ValidCase[] }): void {
+  describe(`${rule.meta.id}（${rule.meta.indicator}）`, () => {
+    for (const c of cases.valid) {
+      it(`通过：${label(c)}`, () => {
+        const r = run(rule, c);
+        expect(r === 'n/a' ? [] : r.map((f) => renderTemplate(rule.meta.messages[f.messageId]!, f.data))).toEqual([]);
+      });
+    }
+    for (const c of cases.notApplicable ?? []) {
+      it(`不适用：${label(c)}`, () => {
+        expect(run(rule, c)).toBe('n/a');
+      });
+    }
+    for (const c of cases.invalid) {
+      it(`不通过：${label(c)}`, () => {
+        const r = run(rule, c);
+        expect(r).not.toBe('n/a');
+        const got = r as RuleFinding[];
+        const want = c.errors.map((e) => (typeof e === 'string' ? { messageId: e } : e));
+        expect(got.map((f) => f.messageId)).toEqual(want.map((w) => w.messageId));
+        want.forEach((w, i) => {
+          const f = got[i]!;
+          const msg = renderTemplate(rule.meta.messages[f.messageId]!, f.data);
+          expect(msg, 'message has unfilled placeholders').not.toMatch(/\{\{/);
+          const sugg = rule.meta.suggestions?.[f.messageId];
+          if (sugg) expect(renderTemplate(sugg, f.data), 'suggestion has unfilled placeholders').not.toMatch(/\{\{/);
+          if (w.field) expect(f.field).toBe(w.field);
+          for (const s of w.contains ?? []) expect(msg).toContain(s);
+          if (w.data) expect(f.data).toMatchObject(w.data);
+          if (w.material !== undefined) expect(f.material?.index).toBe(w.material);
+          if (w.step !== undefined) expect(f.step?.index).toBe(w.step);
+        });
+      });
+    }
+    it('每个消息 ID 都有不通过的用例', () => {
+      const used = new Set(cases.invalid.flatMap((c) => c.errors.map((e) => (typeof e === 'string' ? e : e.messageId))));
+      expect(Object.keys(rule.meta.messages).filter((id) => !used.has(id))).toEqual([]);
+    });
+    it('文档中的例子与规则一致', () => {
+      for (const ex of rule.meta.examples.pass) expect(run(rule, { guide: ex.guide }), ex.title).toSatisfy((r: unknown) => r === 'n/a' || (r as unknown[]).length === 0);
+      for (const ex of rule.meta.examples.fail) expect((run(rule, { guide: ex.guide }) as RuleFinding[]).length, ex.title).toBeGreaterThan(0);
+    });
+  });
+}
