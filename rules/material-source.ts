@@ -20,7 +20,7 @@ function namesIssuer(text: string | undefined): boolean {
   const t = normalize(text);
   if (!t) return false;
   // Merely repeating the channel does not name the issuer.
-  const rest = t.replace(/政府部门核发|申请人自备|其他|其它|核发|提供|出具|自备|部门/g, '');
+  const rest = t.replace(/政府部门核发|政府部门|有关部门|相关部门|申请人自备|其他|其它|核发|提供|出具|自备/g, '');
   return ISSUER_RE.test(rest) || /由.{2,30}(出具|核发|颁发|开具|提供)/.test(t);
 }
 
