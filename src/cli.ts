@@ -1,5 +1,6 @@
 // The command line: parses arguments, runs the audit, renders, and returns the exit code.
 // It never calls process.exit (bin/ does), so tests can run it in-process too.
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { audit } from './engine.js';
 import { ConfigError, loadConfig, type Config, type SeveritySetting } from './config.js';
@@ -153,7 +154,11 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
     ruleOverrides = parseRuleFlags(flags.rule);
     failUnder = parseNumberFlag('--fail-under', flags.failUnder, 0, 100, false) ?? config.failUnder;
     maxWarnings = parseNumberFlag('--max-warnings', flags.maxWarnings, 0, Number.MAX_SAFE_INTEGER, true) ?? config.maxWarnings;
-    report = await audit(paths, { cwd: io.cwd, config, scope: flags.scope, rules: ruleOverrides, ignore: flags.ignore });
+    report = await audit(paths, {
+      cwd: io.cwd, config, scope: flags.scope, rules: ruleOverrides, ignore: flags.ignore,
+      // The report of an earlier run inside the audited folder is not an input.
+      exclude: flags.output ? [path.resolve(io.cwd, flags.output)] : [],
+    });
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`guide-audit：${e.message}\n`);
@@ -172,7 +177,7 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
   const text = flags.format === 'json' ? renderJson(report) : renderStylish(report, { color, quiet: flags.quiet });
   if (flags.output) {
     try {
-      await writeAtomic(flags.output, text);
+      await writeAtomic(path.resolve(io.cwd, flags.output), text);
     } catch (e) {
       io.stderr(`guide-audit：无法写入 ${flags.output}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       return EXIT_ERROR;

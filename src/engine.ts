@@ -21,6 +21,8 @@ export interface AuditOptions {
   /** Severity overrides, e.g. from `--rule id=off`. */
   rules?: Record<string, SeveritySetting>;
   ignore?: string[];
+  /** Absolute paths never read as inputs (the tool's own output files). */
+  exclude?: string[];
   /** Clock for `generatedAt` (tests pin it). */
   now?: () => Date;
   /** Called after each file with counts so far (progress display). */
@@ -111,7 +113,7 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   const setRules = active.filter((a) => a.rule.kind === 'set');
   const setStates = setRules.map((a) => (a.rule.kind === 'set' ? a.rule.init(a.options) : undefined));
 
-  const { files, missing } = await discover(paths, { cwd, ignore: [...(config.ignore ?? []), ...(options.ignore ?? [])] });
+  const { files, missing } = await discover(paths, { cwd, ignore: [...(config.ignore ?? []), ...(options.ignore ?? [])], exclude: options.exclude });
   const loadErrors: LoadError[] = missing.map((p) => ({ file: p, message: '路径不存在' }));
   const skipped: Report['skipped'] = [];
   const notices: string[] = [];

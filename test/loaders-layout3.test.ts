@@ -60,3 +60,33 @@ describe('layout 3 JSON', () => {
     expect(g!.materials[0]).toMatchObject({ name: '食品经营许可申请书', source: '申请人自备', original: '1' });
   });
 });
+
+describe('big JSON documents are streamed element by element', () => {
+  const dir = tempDir();
+  const load = async (file: string) => {
+    const { loadFile } = await import('../src/loaders/index.js');
+    const out = [];
+    for await (const ev of loadFile({ abs: file, display: 'big.json' }, undefined, { jsonStreamThreshold: 0 })) out.push(ev);
+    return out;
+  };
+
+  it('finds the array under nested wrappers and yields the same guides as a whole parse', async () => {
+    const guides = Array.from({ length: 50 }, (_, i) => ({ ...SNAKE, task_name: `事项{"[${i}]"}\\`, task_code: `${i}` }));
+    const text = JSON.stringify({ code: 200, msg: '成功[{', custom: { data: [1, 2] }, data: { total: 50, list: guides } }, null, 1);
+    const file = writeFile(dir, 'big.json', text);
+    const streamed = guidesOf(await load(file));
+    const whole = guidesOf(await collect(file, 'big.json'));
+    expect(streamed).toHaveLength(50);
+    expect(streamed).toEqual(whole);
+    expect(streamed[7]!.name).toBe('事项{"[7]"}\\');
+    expect(streamed[7]!.loc).toEqual({ file: 'big.json', index: 7 });
+  });
+
+  it('reports a truncated document as a load error after the guides it could read', async () => {
+    const text = JSON.stringify([SNAKE, SNAKE, SNAKE]);
+    const file = writeFile(dir, 'cut.json', text.slice(0, text.length - 200));
+    const events = await load(file);
+    expect(guidesOf(events)).toHaveLength(2);
+    expect(errorsOf(events)).toHaveLength(1);
+  });
+});

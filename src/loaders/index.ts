@@ -6,7 +6,7 @@ import type { SourceConfig } from '../config.js';
 import { decodeText, sniff } from './decode.js';
 import { csvToTable } from './csv.js';
 import { readWorkbookTables, WorkbookError } from './excel.js';
-import { jsonDocToGuides, jsonErrorPosition, jsonlToGuides } from './json.js';
+import { jsonDocToGuides, jsonErrorPosition, jsonlToGuides, streamedJsonToGuides } from './json.js';
 import { sourceSettings } from './source.js';
 import { tablesToGuides } from './table.js';
 import type { FileRef, LoadEvent } from './types.js';
@@ -26,7 +26,8 @@ export function displayPath(p: string): string {
   return s.replace(/\/$/, '') || '.';
 }
 
-export async function discover(paths: string[], opts: { cwd: string; ignore?: string[] }): Promise<DiscoverResult> {
+export async function discover(paths: string[], opts: { cwd: string; ignore?: string[]; exclude?: string[] }): Promise<DiscoverResult> {
+  const excluded = new Set((opts.exclude ?? []).map((p) => path.resolve(opts.cwd, p)));
   const files = new Map<string, FileRef>();
   const missing: string[] = [];
   const ignore = [...DEFAULT_IGNORES, ...(opts.ignore ?? [])];
@@ -45,6 +46,7 @@ export async function discover(paths: string[], opts: { cwd: string; ignore?: st
       });
       for (const rel of found) {
         const fileAbs = path.join(abs, rel);
+        if (excluded.has(fileAbs)) continue;
         files.set(fileAbs, { abs: fileAbs, display: displayPath(path.join(p, rel)) });
       }
     } else if (st.isFile()) {
@@ -94,13 +96,25 @@ function extOf(file: string): string {
   return path.extname(file).slice(1).toLowerCase();
 }
 
+/** JSON files above this size are streamed element by element instead of parsed whole. */
+export const JSON_STREAM_THRESHOLD = 64 * 1024 * 1024;
+
+export interface LoadOptions {
+  jsonStreamThreshold?: number;
+}
+
 /** Read one export file and yield its guides, load errors and notices. Never throws. */
-export async function* loadFile(file: FileRef, source: SourceConfig | undefined): AsyncGenerator<LoadEvent> {
+export async function* loadFile(file: FileRef, source: SourceConfig | undefined, opts: LoadOptions = {}): AsyncGenerator<LoadEvent> {
   const s = sourceSettings(source);
   const ext = extOf(file.abs);
   try {
     if (ext === 'jsonl' || ext === 'ndjson') {
       yield* jsonlToGuides(file.display, file.abs, s);
+      return;
+    }
+    const size = (await stat(file.abs)).size;
+    if (ext === 'json' && size > (opts.jsonStreamThreshold ?? JSON_STREAM_THRESHOLD)) {
+      yield* streamedJsonToGuides(file.display, file.abs, s);
       return;
     }
     const buf = await readFile(file.abs);

@@ -7,8 +7,9 @@ import type { Guide, LawEntry, SourceLocation, SpecialEntry, Window } from '../m
 import { asText, recordToGuide, recordToMaterial, recordToStep, type FlatRecord } from './record.js';
 import type { SourceSettings } from './source.js';
 import type { LoadEvent } from './types.js';
+import { JsonStreamError, streamJsonArray } from './json-stream.js';
 
-const WRAPPER_KEYS = ['data', 'guides', 'list', 'rows', 'records', 'items', 'result', 'results', 'value', 'content', 'datas', 'dataList', 'tasks'];
+export const WRAPPER_KEYS = ['data', 'guides', 'list', 'rows', 'records', 'items', 'result', 'results', 'value', 'content', 'datas', 'dataList', 'tasks'];
 
 const NESTED = {
   materials: new Set(['申请材料', '材料', '材料清单', 'materials', 'material', 'auditmaterial', 'materiallist', 'applymaterial', 'task_material']),
@@ -185,4 +186,32 @@ export async function* jsonlToGuides(file: string, abs: string, s: SourceSetting
     yield { kind: 'guide', guide: g };
   }
   if (found === 0 && line > 0) yield { kind: 'skipped', reason: '没有可识别的办事指南数据' };
+}
+
+/** A big JSON document, element by element (see json-stream.ts). */
+export async function* streamedJsonToGuides(file: string, abs: string, s: SourceSettings): AsyncGenerator<LoadEvent> {
+  let found = 0;
+  try {
+    for await (const { index, text } of streamJsonArray(abs, WRAPPER_KEYS)) {
+      let obj: unknown;
+      try {
+        obj = JSON.parse(text);
+      } catch (e) {
+        yield { kind: 'error', error: { file, index, message: `第 ${index + 1} 条记录不是合法的 JSON：${(e as Error).message}` } };
+        continue;
+      }
+      if (!isObject(obj)) continue;
+      const g = objectToGuide(obj, { file, index }, s);
+      if (!g.name && !g.code && !g.handleCode) continue;
+      found++;
+      yield { kind: 'guide', guide: g };
+    }
+  } catch (e) {
+    if (e instanceof JsonStreamError) {
+      yield { kind: 'error', error: { file, line: e.line, message: e.message } };
+      return;
+    }
+    throw e;
+  }
+  if (found === 0) yield { kind: 'skipped', reason: '没有可识别的办事指南数据' };
 }
