@@ -15,7 +15,8 @@ export default defineRule<Options>({
     severity: 'error',
     options: Options,
     // [decision] the catch-all list is configurable.
-    // [decision] a guide listing no material at all fails (nothing names what to submit); configurable.
+    // [decision] a guide whose export carries a material list, but lists nothing for it, fails (nothing
+    // names what to submit). Exports without any material data leave section B not applicable.
     defaultOptions: {
       requireMaterials: true,
       catchAllWords: ['其他材料', '其它材料', '相关材料', '有关材料', '其他相关', '其它相关', '相关证明', '有关证明', '其他证明', '其它证明', '其他有关', '等材料', '详见备注', '见备注', '规定的其他', '需要提交的其他'],
@@ -35,11 +36,12 @@ export default defineRule<Options>({
       fail: [
         { title: '兜底用词', guide: { 申请材料: [{ 材料名称: '其他相关材料' }] } },
         { title: '没有名称', guide: { 申请材料: [{ 材料名称: '', 原件份数: 1 }] } },
+        { title: '材料清单为空', guide: { 申请材料: [] } },
       ],
     },
     scored: true,
   },
-  applies: (g, o) => o.requireMaterials || hasMaterials(g),
+  applies: (g, o) => hasMaterials(g) || (o.requireMaterials && g.materialsListed === true),
   check(g, o) {
     const out: RuleFinding[] = [];
     if (!hasMaterials(g)) return [{ messageId: 'noMaterials', field: '申请材料' }];

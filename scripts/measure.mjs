@@ -16,7 +16,9 @@ for (const f of report.findings) failed.add(`${guideKey(f.location.file, f.guide
 
 const per = new Map();
 const misses = [];
+const naFlagged = [];
 for (const c of key.cases) {
+  if (c.expected === 'n/a' && failed.has(`${guideKey(c.file, c.code, c.name)}|${c.indicator}`)) naFlagged.push(c);
   if (c.expected !== 'fail' && c.expected !== 'pass') continue;
   const got = failed.has(`${guideKey(c.file, c.code, c.name)}|${c.indicator}`);
   const s = per.get(c.indicator) ?? { tp: 0, fp: 0, fn: 0, tn: 0 };
@@ -36,6 +38,8 @@ for (const [ind, s] of per) {
   for (const k of Object.keys(T)) T[k] += s[k];
 }
 console.log(`| **all** | ${T.tp + T.fn} | ${T.fp + T.tn} | ${pct(T.tp, T.tp + T.fn)} | ${pct(T.tp, T.tp + T.fp)} | ${T.fn} | ${T.fp} |`);
+console.log(`\nkey says n/a but the tool reported a finding: ${naFlagged.length}`);
+for (const c of naFlagged) console.log(`  ${c.indicator} — ${c.file} ${c.code ?? c.name}: ${c.why}`);
 if (process.argv.includes('--details')) {
   for (const m of misses) {
     const fs = report.findings.filter((f) => f.indicator === m.indicator && norm(f.location.file) === m.file && (f.guide.code ?? null) === (m.code ?? null));

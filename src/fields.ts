@@ -75,8 +75,16 @@ export type GuideFieldKey = keyof typeof GUIDE_FIELDS;
 export type MaterialFieldKey = keyof typeof MATERIAL_FIELDS;
 export type StepFieldKey = keyof typeof STEP_FIELDS;
 
+const headerKeys = new Map<string, string>();
 export function headerKey(h: string): string {
-  return h.normalize('NFKC').toLowerCase().replace(/[\s_*＊:：]/g, '');
+  let k = headerKeys.get(h);
+  if (k === undefined) {
+    k = h.normalize('NFKC').toLowerCase().replace(/[\s_*＊:：]/g, '');
+    // Headers repeat on every row; unbounded growth only from hostile inputs, so cap it.
+    if (headerKeys.size > 10_000) headerKeys.clear();
+    headerKeys.set(h, k);
+  }
+  return k;
 }
 
 export type FieldMap = Map<string, string>; // normalised header → canonical key

@@ -113,6 +113,8 @@ export const GuideSchema = z.object({
   flowchart: text,
   rongque: text,            // 容缺受理 field, when the export has one
   materials: z.array(MaterialSchema),
+  /** The export carries a material list for this guide (possibly empty): a material sheet, or a materials key. */
+  materialsListed: z.boolean().optional(),
   steps: z.array(StepSchema), // structured steps; empty when the process is text or absent
   processText: text,
   /** Every original field as written, by original column/key name. */

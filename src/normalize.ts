@@ -24,10 +24,26 @@ export function cleanText(input: string): string {
   return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/g, '');
 }
 
+// Several rules normalise the same field of the same guide: a small memo saves most of the work.
+const MEMO_LIMIT = 4096;
+let memoLines = new Map<string, string>();
+let memoFlat = new Map<string, string>();
+
 /** NFKC, cleaned, whitespace collapsed within lines, trimmed; line breaks kept as single \n. */
 export function normalizeKeepLines(input: string | undefined | null): string {
   if (input == null) return '';
-  return cleanText(String(input))
+  const key = String(input);
+  let out = memoLines.get(key);
+  if (out === undefined) {
+    out = computeKeepLines(key);
+    if (memoLines.size >= MEMO_LIMIT) memoLines = new Map();
+    memoLines.set(key, out);
+  }
+  return out;
+}
+
+function computeKeepLines(input: string): string {
+  return cleanText(input)
     .normalize('NFKC')
     .split('\n')
     .map((l) => l.replace(/[ \t\u00a0\u3000]+/g, ' ').trim())
@@ -37,7 +53,15 @@ export function normalizeKeepLines(input: string | undefined | null): string {
 
 /** NFKC, cleaned, all whitespace collapsed to one space, trimmed. */
 export function normalize(input: string | undefined | null): string {
-  return normalizeKeepLines(input).replace(/\s+/g, ' ');
+  if (input == null) return '';
+  const key = String(input);
+  let out = memoFlat.get(key);
+  if (out === undefined) {
+    out = normalizeKeepLines(key).replace(/\s+/g, ' ');
+    if (memoFlat.size >= MEMO_LIMIT) memoFlat = new Map();
+    memoFlat.set(key, out);
+  }
+  return out;
 }
 
 const PLACEHOLDERS = new Set(['/', '-', '--', '—', '——', '———', '暂无', 'null', 'NULL', 'Null', 'undefined', '空', '待定', 'N/A', 'n/a', '#N/A', '无数据', '\\']);

@@ -111,7 +111,7 @@ export function objectToGuide(obj: Record<string, unknown>, loc: SourceLocation,
     const stepText = Object.entries(obj).find(([k, v]) => typeof v === 'string' && NESTED.steps.has(headerKey(k)));
     if (stepText) processText = stepText[1] as string;
   }
-  return recordToGuide(rec, loc, s, {
+  const g = recordToGuide(rec, loc, s, {
     materials: materials?.map((m, i) => {
       const r: FlatRecord = Object.create(null) as FlatRecord;
       flatScalars(m, r, true);
@@ -127,6 +127,8 @@ export function objectToGuide(obj: Record<string, unknown>, loc: SourceLocation,
     legalBasis: laws,
     specialEntries: specials,
   });
+  if (materials !== undefined) g.materialsListed = true;
+  return g;
 }
 
 /** Line and column of a JSON.parse error position, when Node reports one. */

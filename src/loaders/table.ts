@@ -99,6 +99,7 @@ export function* tablesToGuides(file: string, tables: Table[], s: SourceSettings
   const materials = new Map<string, { rec: FlatRecord; loc: SourceLocation }[]>();
   const steps = new Map<string, { rec: FlatRecord; loc: SourceLocation }[]>();
   const childTables: string[] = [];
+  let hasMaterialTable = false;
   for (const table of tables) {
     const header = findHeader(table.rows, s);
     if (!header) continue;
@@ -107,6 +108,7 @@ export function* tablesToGuides(file: string, tables: Table[], s: SourceSettings
       continue;
     }
     childTables.push(table.sheet ?? '');
+    if (header.kind === 'material') hasMaterialTable = true;
     const index = header.kind === 'material' ? materials : steps;
     for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
       const row = table.rows[i]!;
@@ -139,6 +141,7 @@ export function* tablesToGuides(file: string, tables: Table[], s: SourceSettings
       const mat = firstMatch(materials, keys, used, 'm');
       const stp = firstMatch(steps, keys, used, 's');
       if (mat) probe.materials = mat.map((m, j) => recordToMaterial(m.rec, j + 1, m.loc, s));
+      if (hasMaterialTable) probe.materialsListed = true;
       if (stp) probe.steps = stp.map((st, j) => recordToStep(st.rec, j + 1, st.loc, s));
       yield { kind: 'guide', guide: probe };
     }

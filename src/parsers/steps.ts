@@ -193,7 +193,7 @@ function sentenceAround(t: string, i: number): string {
 /**
  * Special-step categories a text mentions. Ignored: negated mentions (`无需现场勘查`, `不需要专家评审`,
  * `不涉及听证`, `不含听证、检测时间`, `现场勘查：无`), and [decision] time-limit remarks that list two or more
- * special words in a sentence saying their time is not counted (`依法需要听证、检验、检测、鉴定和专家评审的，
+ * special categories in a sentence saying their time is not counted (`依法需要听证、检验、检测、鉴定和专家评审的，
  * 所需时间不计算在内`) — those describe the time limit, not a step. A single word with such a remark
  * (`组织专家评审，评审时间不计入办理时限`) still counts.
  */
@@ -208,8 +208,9 @@ export function specialCategories(text: string): Set<SpecialCategory> {
     if (NEGATIVE_VALUE.test(t.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     const sentence = sentenceAround(t, m.index);
     if (TIME_REMARK_RX.test(sentence)) {
-      const words = new Set(sentence.match(SPECIAL_RX) ?? []);
-      if (words.size >= 2) continue;
+      // Distinct categories, not words: `专家评审…技术评审，评审时间不计入` is one declared step.
+      const cats = new Set((sentence.match(SPECIAL_RX) ?? []).map((w) => WORD_CATEGORY.get(w)));
+      if (cats.size >= 2) continue;
     }
     out.add(c);
   }
