@@ -119,6 +119,15 @@ export async function* loadFile(file: FileRef, source: SourceConfig | undefined,
     }
     const buf = await readFile(file.abs);
     const kind = sniff(buf);
+    // The extension is a claim: a .json that is not JSON, or an .xlsx that is not a zip, cannot be read.
+    if (ext === 'json' && kind !== 'json' && kind !== 'empty') {
+      yield { kind: 'error', error: { file: file.display, message: '扩展名为 .json，但内容不是 JSON' } };
+      return;
+    }
+    if ((ext === 'xlsx' || ext === 'xlsm') && kind !== 'zip' && kind !== 'empty') {
+      yield { kind: 'error', error: { file: file.display, message: `扩展名为 .${ext}，但内容不是 Excel 工作簿` } };
+      return;
+    }
     switch (kind) {
       case 'empty':
         yield { kind: 'error', error: { file: file.display, message: '文件为空' } };

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { bandOf, overallScore, tally, type GuideOutcome } from '../src/scoring.js';
+
+const o = (department: string, permit: boolean, ind: Record<string, boolean>): GuideOutcome => ({
+  department, region: '420400', permit, indicators: new Map(Object.entries(ind)), findings: Object.values(ind).filter(Boolean).length,
+});
+
+describe('scores (INDICATORS.md §H)', () => {
+  it('bands on the unrounded score', () => {
+    expect(bandOf(100)).toBe('非常高');
+    expect(bandOf(90)).toBe('非常高');
+    expect(bandOf(89.9999)).toBe('高');
+    expect(bandOf(80)).toBe('高');
+    expect(bandOf(79.99)).toBe('中');
+    expect(bandOf(60)).toBe('中');
+    expect(bandOf(59.99)).toBe('低');
+    expect(bandOf(0)).toBe('低');
+    expect(bandOf(null)).toBeNull();
+    expect(bandOf(95, [{ min: 95, band: '优秀' }, { min: 0, band: '待提升' }])).toBe('优秀');
+  });
+
+  it('indicator score = 100 × passing / applicable; not-applicable guides stay out of the denominator', () => {
+    const t = tally([o('a', true, { 办理地点: false, 材料名称: true }), o('a', false, { 办理地点: true }), o('b', true, { 办理地点: false })], ['办理地点', '材料名称', '减时间']);
+    expect(t.办理地点).toEqual({ score: (100 * 2) / 3, applicable: 3, failed: 1 });
+    expect(t.材料名称).toEqual({ score: 0, applicable: 1, failed: 1 });
+    expect(t.减时间).toEqual({ score: null, applicable: 0, failed: 0 });
+  });
+
+  it('overall = (weighted) mean of the scored indicators that have a score', () => {
+    const t = { 办理地点: { score: 80, applicable: 5, failed: 1 }, 材料名称: { score: 100, applicable: 5, failed: 0 }, 减时间: { score: null, applicable: 0, failed: 0 } };
+    expect(overallScore(t, ['办理地点', '材料名称', '减时间'])).toBe(90);
+    expect(overallScore(t, ['办理地点', '材料名称'], { 办理地点: 3 })).toBe(85);
+    expect(overallScore(t, ['减时间'])).toBeNull();
+  });
+});
