@@ -16,6 +16,15 @@ import materialMedium from './material-medium.js';
 import processCompleteness from './process-completeness.js';
 import processDetail from './process-detail.js';
 import onsiteVisits from './onsite-visits.js';
+import blankForm from './blank-form.js';
+import sampleForm from './sample-form.js';
+import elementCompleteness from './element-completeness.js';
+import elementUniformity from './element-uniformity.js';
+import nationalCatalog from './national-catalog.js';
+import timeReduction from './time-reduction.js';
+import samplePersonalInfo from './sample-personal-info.js';
+import rongqueMarking from './rongque-marking.js';
+import flowchart from './flowchart.js';
 
 export const RULES: readonly Rule[] = [
   caseType,
@@ -34,4 +43,13 @@ export const RULES: readonly Rule[] = [
   processCompleteness,
   processDetail,
   onsiteVisits,
+  blankForm,
+  sampleForm,
+  elementCompleteness,
+  elementUniformity,
+  nationalCatalog,
+  timeReduction,
+  samplePersonalInfo,
+  rongqueMarking,
+  flowchart,
 ];

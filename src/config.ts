@@ -44,6 +44,8 @@ export const ConfigSchema = z
     failUnder: z.number().min(0).max(100).optional(),
     maxWarnings: z.number().int().min(0).optional(),
     sources: z.array(SourceConfigSchema).optional(),
+    attachments: z.array(z.string()).optional().describe('extra attachment folders, relative to the working directory'),
+    catalog: z.string().optional().describe('national basic catalogue file (xlsx, csv or json)'),
     scoring: z
       .object({
         weights: z.record(z.string(), z.number().min(0)).optional(),

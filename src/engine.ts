@@ -12,6 +12,10 @@ import { regionOf } from './parsers/item-code.js';
 import { StatsAccumulator } from './stats.js';
 import { TOOL_VERSION } from './version.js';
 import { compareFindings } from './sort.js';
+import { AttachmentStore } from './attachments/store.js';
+import { loadCatalog } from './catalog.js';
+import type { RuleContext } from './rule.js';
+import type { FileRef } from './loaders/types.js';
 
 export interface AuditOptions {
   cwd?: string;
@@ -23,6 +27,10 @@ export interface AuditOptions {
   ignore?: string[];
   /** Absolute paths never read as inputs (the tool's own output files). */
   exclude?: string[];
+  /** Extra folders where attachment files (blank and sample forms) are looked up. */
+  attachments?: string[];
+  /** National basic catalogue file (`--catalog`): enables 国家基本目录对应情况. */
+  catalog?: string;
   /** Clock for `generatedAt` (tests pin it). */
   now?: () => Date;
   /** Called after each file with counts so far (progress display). */
@@ -104,6 +112,15 @@ function toFinding(ar: ActiveRule, g: Guide, f: RuleFinding): Finding {
   return out;
 }
 
+/** Fill in what each blank-form, sample-form and flowchart reference resolves to (rules never read files). */
+async function resolveAttachments(g: Guide, file: FileRef, store: AttachmentStore): Promise<void> {
+  for (const m of g.materials) {
+    if (m.blankForm !== undefined) m.blankFormRes = await store.resolve(m.blankForm, file.abs, file.display);
+    if (m.sampleForm !== undefined) m.sampleFormRes = await store.resolve(m.sampleForm, file.abs, file.display);
+  }
+  if (g.flowchart !== undefined) g.flowchartRes = await store.resolve(g.flowchart, file.abs, file.display);
+}
+
 export async function audit(paths: string[], options: AuditOptions = {}): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
   const config = options.config ?? {};
@@ -111,9 +128,14 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   const active = resolveRules(config, options.rules);
   const guideRules = active.filter((a) => a.rule.kind === 'guide');
   const setRules = active.filter((a) => a.rule.kind === 'set');
-  const setStates = setRules.map((a) => (a.rule.kind === 'set' ? a.rule.init(a.options) : undefined));
+  const catalogFile = options.catalog ?? config.catalog;
+  const ctx: RuleContext = catalogFile ? { catalog: await loadCatalog(catalogFile, cwd) } : {};
+  const setStates = setRules.map((a) => (a.rule.kind === 'set' ? a.rule.init(a.options, ctx) : undefined));
 
   const { files, missing } = await discover(paths, { cwd, ignore: [...(config.ignore ?? []), ...(options.ignore ?? [])], exclude: options.exclude });
+  const store = active.some((a) => a.rule.meta.attachments)
+    ? new AttachmentStore({ cwd, dirs: options.attachments ?? config.attachments, exports: new Set(files.map((f) => f.abs)) })
+    : undefined;
   const loadErrors: LoadError[] = missing.map((p) => ({ file: p, message: '路径不存在' }));
   const skipped: Report['skipped'] = [];
   const notices: string[] = [];
@@ -149,6 +171,7 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
           continue;
         }
         guidesInFile++;
+        if (store) await resolveAttachments(g, file, store);
         const key = guideIds.length;
         guideIds.push({ guide: { code: g.code, handleCode: g.handleCode, name: g.name, department: g.department, loc: g.loc } });
         const outcome: GuideOutcome = {
@@ -161,8 +184,8 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
         for (const ar of guideRules) {
           const rule = ar.rule;
           if (rule.kind !== 'guide') continue;
-          if (rule.applies && !rule.applies(g, ar.options)) continue;
-          const fs = rule.check(g, ar.options);
+          if (rule.applies && !rule.applies(g, ar.options, ctx)) continue;
+          const fs = rule.check(g, ar.options, ctx);
           const ind = rule.meta.indicator;
           outcome.indicators.set(ind, (outcome.indicators.get(ind) ?? false) || fs.length > 0);
           for (const f of fs) findings.push(toFinding(ar, g, f));
@@ -171,7 +194,7 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
         setRules.forEach((ar, i) => {
           const rule = ar.rule;
           if (rule.kind !== 'set') return;
-          if (rule.applies && !rule.applies(g, ar.options)) return;
+          if (rule.applies && !rule.applies(g, ar.options, ctx)) return;
           outcome.indicators.set(rule.meta.indicator, false);
           rule.add(setStates[i], g, key, ar.options);
         });
@@ -202,6 +225,10 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     }
   });
 
+  if (store?.stats.urls) notices.push(`${store.stats.urls} 处表格或流程图引用是网址，无法离线下载，只按网址中的扩展名判断，文件内容未核验`);
+  if (store?.stats.unverified) {
+    notices.push(`导出文件所在文件夹中没有任何附件文件，${store.stats.unverified} 处表格或流程图引用只检查了“是否提供”，文件内容未核验（可用 --attachments 指定附件目录）`);
+  }
   findings.sort(compareFindings);
   const indicators = active.map((a) => a.rule.meta.indicator);
   const scored = active.filter((a) => a.rule.meta.scored).map((a) => a.rule.meta.indicator);

@@ -18,8 +18,8 @@ export function exampleGuide(ex: RuleExample): Guide {
 export function runExample(rule: Rule, ex: RuleExample): string[] {
   if (rule.kind !== 'guide') return [];
   const g = exampleGuide(ex);
-  if (rule.applies && !rule.applies(g, rule.meta.defaultOptions)) return [];
-  return rule.check(g, rule.meta.defaultOptions).map((f) => renderTemplate(rule.meta.messages[f.messageId] ?? f.messageId, f.data));
+  if (rule.applies && !rule.applies(g, rule.meta.defaultOptions, {})) return [];
+  return rule.check(g, rule.meta.defaultOptions, {}).map((f) => renderTemplate(rule.meta.messages[f.messageId] ?? f.messageId, f.data));
 }
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;

@@ -1,5 +1,9 @@
 // The canonical guide model (FIELDS.md §1). Loaders map every layout onto it; rules see only this.
 import { z } from 'zod';
+import type { RefResolution } from './attachments/types.js';
+
+/** What an attachment reference resolved to; filled by the engine before rules run (rules never read files). */
+const Resolution = z.custom<RefResolution>((v) => typeof v === 'object' && v !== null && 'status' in v);
 
 export const SourceLocationSchema = z.object({
   file: z.string(),
@@ -61,6 +65,8 @@ export const MaterialSchema = z.object({
   blankForm: text,          // 空白表格 reference
   sampleForm: text,         // 示例样表 reference
   remark: text,
+  blankFormRes: Resolution.optional(),
+  sampleFormRes: Resolution.optional(),
   loc: SourceLocationSchema.optional(),
   raw: z.record(z.string(), z.string()),
 });
@@ -111,6 +117,7 @@ export const GuideSchema = z.object({
   visits: text,
   onlineDepth: text,
   flowchart: text,
+  flowchartRes: Resolution.optional(),
   rongque: text,            // 容缺受理 field, when the export has one
   materials: z.array(MaterialSchema),
   /** The export carries a material list for this guide (possibly empty): a material sheet, or a materials key. */

@@ -28,6 +28,8 @@ export interface RuleMeta<O = Record<string, unknown>> {
   examples: { pass: RuleExample[]; fail: RuleExample[] };
   /** Counts toward the 办事指南准确度 index (sections A–D). */
   scored: boolean;
+  /** Reads attachment resolutions (`blankFormRes`, `sampleFormRes`, `flowchartRes`): the engine resolves them first. */
+  attachments?: boolean;
 }
 
 export interface RuleExample {
@@ -50,12 +52,18 @@ export interface RuleFinding {
   loc?: SourceLocation;
 }
 
+/** Data the run provides to rules besides the guide (loaded by the engine, never by a rule). */
+export interface RuleContext {
+  /** National catalogue (`--catalog`): 基本编码 → 事项名称. */
+  catalog?: ReadonlyMap<string, string>;
+}
+
 export interface GuideRule<O = any> {
   kind: 'guide';
   meta: RuleMeta<O>;
   /** False: the guide is left out of this indicator's denominator. Default: applies. */
-  applies?(guide: Guide, options: O): boolean;
-  check(guide: Guide, options: O): RuleFinding[];
+  applies?(guide: Guide, options: O, ctx: RuleContext): boolean;
+  check(guide: Guide, options: O, ctx: RuleContext): RuleFinding[];
 }
 
 /** A finding of a cross-guide rule, naming its guide by the key the engine gave it. */
@@ -66,9 +74,9 @@ export interface SetFinding extends RuleFinding {
 export interface SetRule<O = any, S = any> {
   kind: 'set';
   meta: RuleMeta<O>;
-  applies?(guide: Guide, options: O): boolean;
+  applies?(guide: Guide, options: O, ctx: RuleContext): boolean;
   /** Compact state; `add` keeps only what finalize needs, never the guide itself. */
-  init(options: O): S;
+  init(options: O, ctx: RuleContext): S;
   add(state: S, guide: Guide, guideKey: number, options: O): void;
   finalize(state: S, options: O): SetFinding[];
 }

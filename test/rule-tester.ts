@@ -1,7 +1,8 @@
 // ESLint RuleTester in spirit: valid cases give no finding; invalid cases give exactly the listed
 // message ids (in order); every message id of the rule is exercised; the rule's own doc examples hold.
 import { describe, expect, it } from 'vitest';
-import type { GuideRule, ExampleRecord, RuleFinding } from '../src/rule.js';
+import type { GuideRule, ExampleRecord, RuleContext, RuleFinding } from '../src/rule.js';
+import type { Guide } from '../src/model.js';
 import { renderTemplate } from '../src/rule.js';
 import { exampleGuide } from '../src/explain.js';
 
@@ -9,6 +10,10 @@ export interface ValidCase {
   name?: string;
   guide: ExampleRecord;
   options?: Record<string, unknown>;
+  /** Run data besides the guide (the national catalogue). */
+  ctx?: RuleContext;
+  /** Adjust the canonical guide before the rule runs (attachment resolutions the engine would fill). */
+  prepare?: (g: Guide) => void;
 }
 
 export interface ExpectedFinding {
@@ -27,9 +32,11 @@ export interface InvalidCase extends ValidCase {
 
 function run(rule: GuideRule, c: ValidCase): RuleFinding[] | 'n/a' {
   const g = exampleGuide({ title: '', guide: c.guide });
+  c.prepare?.(g);
+  const ctx = c.ctx ?? {};
   const opts = { ...rule.meta.defaultOptions, ...(c.options ? rule.meta.options!.parse(c.options) : {}) };
-  if (rule.applies && !rule.applies(g, opts)) return 'n/a';
-  return rule.check(g, opts);
+  if (rule.applies && !rule.applies(g, opts, ctx)) return 'n/a';
+  return rule.check(g, opts, ctx);
 }
 
 const label = (c: ValidCase) => c.name ?? JSON.stringify(c.guide).slice(0, 120);

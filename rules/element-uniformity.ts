@@ -1,0 +1,71 @@
+import { defineSetRule, type SetFinding } from '../src/rule.js';
+import { isEmpty, normalize } from '../src/normalize.js';
+import { baseCodeOf } from '../src/parsers/item-code.js';
+import { lawNameSet, normalizeItemName } from './lib/catalog-names.js';
+
+type Attr = 'name' | 'type' | 'laws';
+interface Member { key: number; values: Record<Attr, string>; shown: Record<Attr, string> }
+type State = Map<string, Member[]>;
+
+const ATTR_FIELD: Record<Attr, string> = { name: '事项名称', type: '事项类型', laws: '设定依据' };
+
+export default defineSetRule<Record<string, never>, State>({
+  meta: {
+    id: 'element-uniformity',
+    indicator: '要素规范统一',
+    section: 'E',
+    description: '同一基本编码的事项（省、市、县各级实施）须在事项名称、事项类型和设定依据的法规名称上保持一致',
+    severity: 'error',
+    defaultOptions: {},
+    messages: {
+      minority: '{{field}}“{{value}}”与同一基本编码（{{baseCode}}）的多数事项（{{majorityCount}}/{{groupSize}}）“{{majority}}”不一致',
+      noMajority: '{{field}}“{{value}}”与同一基本编码（{{baseCode}}）的其他事项不一致（共有 {{variants}} 种写法：{{list}}）',
+    },
+    suggestions: {
+      minority: '按国家基本目录统一为“{{majority}}”',
+      noMajority: '对照国家基本目录，统一各级事项的{{field}}',
+    },
+    examples: { pass: [], fail: [] },
+    scored: false,
+  },
+  applies: (g) => baseCodeOf(g) !== undefined,
+  init: () => new Map(),
+  add(state, g, key) {
+    const base = baseCodeOf(g)!;
+    const laws = lawNameSet(g);
+    const m: Member = {
+      key,
+      values: { name: normalizeItemName(g.name), type: normalize(g.itemType), laws },
+      shown: { name: g.name?.trim() ?? '', type: g.itemType ?? '', laws: laws.replace(/、/g, '、') },
+    };
+    let list = state.get(base);
+    if (!list) state.set(base, (list = []));
+    list.push(m);
+  },
+  finalize(state) {
+    const out: SetFinding[] = [];
+    for (const [baseCode, members] of [...state].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+      if (members.length < 2) continue;
+      for (const attr of ['name', 'type', 'laws'] as Attr[]) {
+        // An empty value takes no part (its own rule fails it).
+        const withValue = members.filter((m) => !isEmpty(m.values[attr]));
+        if (withValue.length < 2) continue;
+        const counts = new Map<string, number>();
+        for (const m of withValue) counts.set(m.values[attr], (counts.get(m.values[attr]) ?? 0) + 1);
+        if (counts.size < 2) continue;
+        const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+        const strict = topCount * 2 > withValue.length;
+        const shownOf = (v: string) => withValue.find((m) => m.values[attr] === v)!.shown[attr];
+        for (const m of withValue) {
+          if (strict && m.values[attr] === top) continue;
+          const field = ATTR_FIELD[attr];
+          const data: Record<string, string | number> = strict
+            ? { field, value: m.shown[attr], baseCode, majority: shownOf(top), majorityCount: topCount, groupSize: withValue.length }
+            : { field, value: m.shown[attr], baseCode, variants: counts.size, list: [...counts.keys()].map(shownOf).join('；') };
+          out.push({ guideKey: m.key, messageId: strict ? 'minority' : 'noMajority', field, value: m.shown[attr], data });
+        }
+      }
+    }
+    return out;
+  },
+});

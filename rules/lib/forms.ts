@@ -1,0 +1,40 @@
+// Shared by the 表格及样表下载 rules: which materials are forms, and how a reference resolved.
+import type { Guide, Material } from '../../src/model.js';
+import { normalize } from '../../src/normalize.js';
+import type { FileKind } from '../../src/attachments/types.js';
+
+/** A material is a form when its type is 申请表格文书, or its name ends with 表/申请书/承诺书/申请函. */
+export function isForm(m: Material): boolean {
+  const type = normalize(m.type);
+  if (type === '申请表格文书' || type === '表格' || type === '申请表格') return true;
+  const name = normalize(m.name).replace(/[(（][^()（）]*[)）]/g, '').replace(/[.。、]+$/, '').trim();
+  return /(表|申请书|承诺书|申请函)$/.test(name);
+}
+
+export function formMaterials(g: Guide): Material[] {
+  return g.materials.filter(isForm);
+}
+
+export const KIND_NAMES: Record<FileKind, string> = {
+  doc: 'Word 文档（.doc）',
+  docx: 'Word 文档（.docx）',
+  pdf: 'PDF 文件',
+  image: '图片',
+  spreadsheet: '电子表格',
+  zip: '压缩包',
+  rtf: 'RTF 文档',
+  html: '网页文件',
+  text: '文本文件',
+  empty: '空文件',
+  other: '无法识别的文件',
+};
+
+/** The extension of a URL path, lowercased, without the dot. */
+export function urlExtension(ext: string | undefined): string | undefined {
+  return ext ? ext.replace(/^\./, '').toLowerCase() : undefined;
+}
+
+/** Why a found file could not be opened, in Chinese. */
+export function problemName(p: string | undefined): string {
+  return ({ corrupt: '文件已损坏', encrypted: '需要密码才能打开', noPages: '没有页面', tooLarge: '文件过大', unreadable: '无法读取' } as Record<string, string>)[p ?? ''] ?? '无法读取';
+}

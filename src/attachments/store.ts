@@ -1,0 +1,192 @@
+// Resolves blank-form, sample-form and flowchart references (FIELDS.md §5) to files, and inspects each
+// file once however many guides reference it. Files are opened only inside the export file's folder or
+// a named attachment folder; absolute and `../` paths are looked up by base name; links pointing out
+// are never followed.
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { isEmpty, isNegative } from '../normalize.js';
+import { displayPath } from '../loaders/index.js';
+import { DEFAULT_INSPECT_LIMITS, inspectBytes, type InspectLimits } from './inspect.js';
+import type { Inspection, RefResolution } from './types.js';
+
+interface Entry {
+  /** Path relative to the root, `/` separators. */
+  rel: string;
+  abs: string;
+  /** A symbolic link whose target is outside every root. */
+  outside: boolean;
+}
+
+interface RootIndex {
+  root: string;
+  /** How the root is shown in reports (relative to the working directory as the user named it). */
+  display: string;
+  byRel: Map<string, Entry>;
+  byName: Map<string, Entry[]>;
+  byStem: Map<string, Entry[]>;
+  /** Files other than the audited exports: zero means there is no attachment store. */
+  candidates: number;
+}
+
+const MAX_ENTRIES = 500_000;
+const SKIP_DIRS = new Set(['node_modules']);
+
+const lower = (s: string) => s.toLowerCase();
+const stemOf = (name: string) => name.replace(/\.[^.]*$/, '');
+function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+const isInside = (dir: string, p: string) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+
+export interface StoreOptions {
+  /** Extra attachment folders (`--attachments`), as the user named them, resolved against cwd. */
+  dirs?: string[];
+  cwd: string;
+  /** Absolute paths of the audited export files: not attachments. */
+  exports: ReadonlySet<string>;
+  limits?: InspectLimits;
+}
+
+export class AttachmentStore {
+  private readonly roots = new Map<string, Promise<RootIndex>>();
+  private readonly inspections = new Map<string, Promise<Inspection>>();
+  private readonly extra: { abs: string; display: string }[];
+  private allowed: string[] | undefined;
+  readonly stats = { urls: 0, unverified: 0, inspected: 0 };
+
+  constructor(private readonly opts: StoreOptions) {
+    this.extra = (opts.dirs ?? []).map((d) => ({ abs: path.resolve(opts.cwd, d), display: displayPath(d) }));
+  }
+
+  /** Resolve a reference written in an export file (absolute path `exportAbs`, shown as `exportDisplay`). */
+  async resolve(ref: string | undefined, exportAbs: string, exportDisplay: string): Promise<RefResolution> {
+    const raw = (ref ?? '').trim();
+    if (isEmpty(raw) || isNegative(raw)) return { status: 'empty' };
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+      this.stats.urls++;
+      let pathname = raw;
+      try {
+        pathname = decodeURIComponent(new URL(raw).pathname);
+      } catch { /* keep the raw text */ }
+      const ext = /\.([a-z0-9]{1,6})$/i.exec(pathname.replace(/\/+$/, ''))?.[1]?.toLowerCase();
+      return ext ? { status: 'url', ref: raw, extension: ext } : { status: 'url', ref: raw };
+    }
+    const roots = await Promise.all([
+      this.rootIndex(path.dirname(exportAbs), displayPath(path.dirname(exportDisplay))),
+      ...this.extra.map((d) => this.rootIndex(d.abs, d.display)),
+    ]);
+    const entry = lookup(roots, raw);
+    if (!entry) {
+      if (roots.every((r) => r.candidates === 0)) {
+        this.stats.unverified++;
+        return { status: 'noStore', ref: raw };
+      }
+      return { status: 'notFound', ref: raw };
+    }
+    const file = displayPath(path.join(entry.root.display, entry.entry.rel));
+    if (entry.entry.outside) return { status: 'outside', ref: raw, file };
+    return { status: 'found', ref: raw, file, inspection: await this.inspect(entry.entry.abs) };
+  }
+
+  private inspect(abs: string): Promise<Inspection> {
+    let p = this.inspections.get(abs);
+    if (!p) {
+      this.stats.inspected++;
+      p = readFile(abs).then(
+        (buf) => inspectBytes(buf, this.opts.limits ?? DEFAULT_INSPECT_LIMITS),
+        () => ({ kind: 'other' as const, readable: false, problem: 'unreadable' as const }),
+      );
+      this.inspections.set(abs, p);
+    }
+    return p;
+  }
+
+  /** Every root a link may point into. */
+  private async allowedDirs(): Promise<string[]> {
+    if (!this.allowed) {
+      const dirs = [...new Set([...this.extra.map((d) => d.abs)])];
+      this.allowed = await Promise.all(dirs.map((d) => realpath(d).catch(() => d)));
+    }
+    return this.allowed;
+  }
+
+  private rootIndex(root: string, display: string): Promise<RootIndex> {
+    let p = this.roots.get(root);
+    if (!p) {
+      p = this.buildIndex(root, display);
+      this.roots.set(root, p);
+    }
+    return p;
+  }
+
+  private async buildIndex(root: string, display: string): Promise<RootIndex> {
+    const idx: RootIndex = { root, display, byRel: new Map(), byName: new Map(), byStem: new Map(), candidates: 0 };
+    const rootReal = await realpath(root).catch(() => root);
+    const allowed = [rootReal, ...(await this.allowedDirs())];
+    let count = 0;
+    const walk = async (dir: string, rel: string): Promise<void> => {
+      let list;
+      try {
+        list = await readdir(dir, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const d of list) {
+        if (count >= MAX_ENTRIES) return;
+        const abs = path.join(dir, d.name);
+        const r = rel ? `${rel}/${d.name}` : d.name;
+        if (d.isDirectory()) {
+          if (d.name.startsWith('.') || SKIP_DIRS.has(d.name)) continue;
+          await walk(abs, r);
+        } else if (d.isFile() || d.isSymbolicLink()) {
+          if (d.name.startsWith('~$')) continue;
+          let outside = false;
+          if (d.isSymbolicLink()) {
+            const target = await realpath(abs).catch(() => undefined);
+            if (!target) continue; // dangling
+            const st = await lstat(target).catch(() => undefined);
+            if (st?.isDirectory()) continue; // linked folders are not walked
+            outside = !allowed.some((a) => isInside(a, target));
+          }
+          count++;
+          const e: Entry = { rel: r, abs, outside };
+          idx.byRel.set(lower(r), e);
+          push(idx.byName, lower(d.name), e);
+          push(idx.byStem, lower(stemOf(d.name)), e);
+          if (!this.opts.exports.has(abs)) idx.candidates++;
+        }
+      }
+    };
+    await walk(root, '');
+    return idx;
+  }
+}
+
+/** Find a reference: a relative path first, else by base name, else by name without extension (GUIDs). */
+function lookup(roots: RootIndex[], raw: string): { root: RootIndex; entry: Entry } | undefined {
+  const ref = raw.replace(/\\/g, '/').replace(/[?#].*$/, '');
+  const parts = ref.split('/').filter((p) => p !== '' && p !== '.');
+  const climbs = parts.includes('..');
+  const absolute = ref.startsWith('/') || /^[a-z]:\//i.test(ref);
+  if (!climbs && !absolute && parts.length > 0) {
+    const rel = lower(parts.join('/'));
+    for (const root of roots) {
+      const e = root.byRel.get(rel);
+      if (e) return { root, entry: e };
+    }
+  }
+  const base = lower(parts[parts.length - 1] ?? '');
+  if (!base) return undefined;
+  const pick = (m: 'byName' | 'byStem', key: string) => {
+    for (const root of roots) {
+      const l = root[m].get(key);
+      // Several files of that name: the shallowest, then the first by path, so the choice is stable.
+      if (l?.length) return { root, entry: [...l].sort((a, b) => a.rel.split('/').length - b.rel.split('/').length || (a.rel < b.rel ? -1 : 1))[0]! };
+    }
+    return undefined;
+  };
+  return pick('byName', base) ?? (/\.[a-z0-9]{1,6}$/i.test(base) ? undefined : pick('byStem', base));
+}

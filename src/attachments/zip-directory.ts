@@ -1,0 +1,35 @@
+// Reads a zip's central directory (names and sizes) without inflating anything, so that a form file
+// is recognised and a zip bomb refused before a byte of it is decompressed.
+
+export interface ZipEntry {
+  name: string;
+  compressed: number;
+  size: number;
+}
+
+/** The entries of a zip archive, or undefined when the central directory cannot be found. */
+export function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
+  const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
+  const min = Math.max(0, view.length - 65557);
+  let eocd = -1;
+  for (let i = view.length - 22; i >= min; i--) {
+    if (view.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+  }
+  if (eocd < 0) return undefined;
+  const count = view.readUInt16LE(eocd + 10);
+  let p = view.readUInt32LE(eocd + 16);
+  const out: ZipEntry[] = [];
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > view.length || view.readUInt32LE(p) !== 0x02014b50) return undefined;
+    const compressed = view.readUInt32LE(p + 20);
+    const size = view.readUInt32LE(p + 24);
+    const nameLen = view.readUInt16LE(p + 28);
+    const extraLen = view.readUInt16LE(p + 30);
+    const commentLen = view.readUInt16LE(p + 32);
+    if (p + 46 + nameLen > view.length) return undefined;
+    out.push({ name: view.toString('utf8', p + 46, p + 46 + nameLen), compressed, size });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
