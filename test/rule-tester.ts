@@ -1,7 +1,7 @@
 // ESLint RuleTester in spirit: valid cases give no finding; invalid cases give exactly the listed
 // message ids (in order); every message id of the rule is exercised; the rule's own doc examples hold.
 import { describe, expect, it } from 'vitest';
-import type { GuideRule, ExampleRecord, RuleContext, RuleFinding } from '../src/rule.js';
+import type { GuideRule, ExampleRecord, RuleContext, RuleFinding, SetRule } from '../src/rule.js';
 import type { Guide } from '../src/model.js';
 import { renderTemplate } from '../src/rule.js';
 import { exampleGuide } from '../src/explain.js';
@@ -82,6 +82,49 @@ export function testRule(rule: GuideRule, cases: { valid: ValidCase[]; invalid: 
     it('文档中的例子与规则一致', () => {
       for (const ex of rule.meta.examples.pass) expect(run(rule, { guide: ex.guide }), ex.title).toSatisfy((r: unknown) => r === 'n/a' || (r as unknown[]).length === 0);
       for (const ex of rule.meta.examples.fail) expect((run(rule, { guide: ex.guide }) as RuleFinding[]).length, ex.title).toBeGreaterThan(0);
+    });
+  });
+}
+
+export interface SetCase {
+  name: string;
+  guides: ExampleRecord[];
+  options?: Record<string, unknown>;
+  ctx?: RuleContext;
+  /** Expected findings: the index of the guide in `guides` and the message id, in any order. */
+  errors: { guide: number; messageId: string; field?: string; contains?: string[] }[];
+}
+
+/** The set-rule counterpart of testRule: guides go through init/add/finalize as in a run. */
+export function testSetRule(rule: SetRule, cases: SetCase[]): void {
+  describe(`${rule.meta.id}（${rule.meta.indicator}）`, () => {
+    for (const c of cases) {
+      it(c.name, () => {
+        const ctx = c.ctx ?? {};
+        const opts = { ...rule.meta.defaultOptions, ...(c.options ? rule.meta.options!.parse(c.options) : {}) };
+        const state = rule.init(opts, ctx);
+        c.guides.forEach((rec, i) => {
+          const g = exampleGuide({ title: '', guide: rec });
+          if (!rule.applies || rule.applies(g, opts, ctx)) rule.add(state, g, i, opts);
+        });
+        const got = rule.finalize(state, opts);
+        const key = (f: { guide?: number; guideKey?: number; messageId: string; field?: string }) => `${f.guide ?? f.guideKey}:${f.messageId}:${f.field ?? ''}`;
+        expect(got.map((f) => key({ guideKey: f.guideKey, messageId: f.messageId, field: f.field })).sort()).toEqual(
+          c.errors.map((e) => key({ guide: e.guide, messageId: e.messageId, field: e.field ?? got.find((f) => f.guideKey === e.guide && f.messageId === e.messageId)?.field })).sort(),
+        );
+        for (const e of c.errors) {
+          const f = got.find((x) => x.guideKey === e.guide && x.messageId === e.messageId && (!e.field || x.field === e.field))!;
+          const msg = renderTemplate(rule.meta.messages[f.messageId]!, f.data);
+          expect(msg, 'message has unfilled placeholders').not.toMatch(/\{\{/);
+          const sugg = rule.meta.suggestions?.[f.messageId];
+          if (sugg) expect(renderTemplate(sugg, f.data)).not.toMatch(/\{\{/);
+          for (const s of e.contains ?? []) expect(msg).toContain(s);
+        }
+      });
+    }
+    it('每个消息 ID 都有不通过的用例', () => {
+      const used = new Set(cases.flatMap((c) => c.errors.map((e) => e.messageId)));
+      expect(Object.keys(rule.meta.messages).filter((id) => !used.has(id))).toEqual([]);
     });
   });
 }
