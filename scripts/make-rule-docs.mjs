@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { RULES } from '../dist/rules/index.js';
 import { renderRuleDoc } from '../dist/src/rule-docs.js';
+import { renderReportSchema } from '../dist/src/report.js';
 
 const dir = new URL('../docs/rules/', import.meta.url);
 mkdirSync(dir, { recursive: true });
@@ -12,3 +13,5 @@ for (const rule of RULES) {
 }
 writeFileSync(new URL('README.md', dir), index.join('\n') + '\n');
 console.log(`wrote ${RULES.length} rule pages to docs/rules/`);
+writeFileSync(new URL('../docs/report.schema.json', import.meta.url), renderReportSchema());
+console.log('wrote docs/report.schema.json');

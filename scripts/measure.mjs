@@ -6,8 +6,10 @@ import { audit } from '../dist/src/index.js';
 
 const dir = process.argv[2] ?? 'fixtures/holdout';
 const key = JSON.parse(readFileSync(path.join(dir, 'answer-key.json'), 'utf8'));
-const report = await audit([path.join(dir, 'exports')], {});
-const norm = (f) => f.split(path.sep).join('/').replace(/^.*?exports\//, 'exports/');
+const { loadConfig } = await import('../dist/src/config.js');
+const config = key.config ? await loadConfig(path.join(dir, key.config)) : {};
+const report = await audit(['exports'], { cwd: dir, config, ...(key.catalog ? { catalog: key.catalog } : {}) });
+const norm = (f) => f.split(path.sep).join('/');
 
 // A guide fails an indicator when it has at least one finding for it.
 const failed = new Set();

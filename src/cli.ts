@@ -9,7 +9,7 @@ import { renderStylish } from './reporters/stylish.js';
 import { writeAtomic } from './output.js';
 import { findRule, renderExplain, renderRuleList } from './explain.js';
 import { TOOL_VERSION } from './version.js';
-import type { Report } from './report.js';
+import { renderReportSchema, type Report } from './report.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -45,6 +45,8 @@ interface AuditFlags {
   quiet?: boolean;
   color: boolean;
   ignore: string[];
+  attachments: string[];
+  catalog?: string;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -97,6 +99,8 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
     .option('--fail-under <score>', '准确度指数低于此分数时退出码为 1')
     .option('--max-warnings <n>', '警告超过此数量时退出码为 1')
     .option('--ignore <glob>', '忽略匹配的文件，可重复', collect, [])
+    .option('--attachments <dir>', '另一个附件（空白表格、示例样表、流程图）文件夹，可重复', collect, [])
+    .option('--catalog <file>', '国家基本目录（xlsx、csv 或 json，至少含“基本编码”“事项名称”两列），用于国家基本目录对应情况检查')
     .option('-q, --quiet', '只显示错误')
     .option('--no-color', '不使用颜色（也可设置 NO_COLOR 环境变量）')
     .showHelpAfterError('（用 --help 查看用法）')
@@ -106,6 +110,12 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
       code = await runAudit(paths, flags, io);
     });
 
+  program
+    .command('schema')
+    .description('输出 JSON 报告的 JSON Schema（由报告的 zod 模式生成）')
+    .action(() => {
+      io.stdout(renderReportSchema());
+    });
   program
     .command('rules')
     .description('列出全部规则（ID、指标、级别、检查内容）')
@@ -156,6 +166,8 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
     maxWarnings = parseNumberFlag('--max-warnings', flags.maxWarnings, 0, Number.MAX_SAFE_INTEGER, true) ?? config.maxWarnings;
     report = await audit(paths, {
       cwd: io.cwd, config, scope: flags.scope, rules: ruleOverrides, ignore: flags.ignore,
+      ...(flags.attachments.length ? { attachments: flags.attachments } : {}),
+      ...(flags.catalog ? { catalog: flags.catalog } : {}),
       // The report of an earlier run inside the audited folder is not an input.
       exclude: flags.output ? [path.resolve(io.cwd, flags.output)] : [],
     });

@@ -9,7 +9,7 @@ import { renderTemplate, type Rule, type RuleFinding, type Severity } from './ru
 import { SCHEMA_VERSION, type Finding, type Report } from './report.js';
 import { bandOf, groupBy, mode, overallScore, tally, type GuideOutcome, DEFAULT_BANDS } from './scoring.js';
 import { regionOf } from './parsers/item-code.js';
-import { StatsAccumulator } from './stats.js';
+import { REFERENCE_2018, ScopedStats } from './stats.js';
 import { TOOL_VERSION } from './version.js';
 import { compareFindings } from './sort.js';
 import { AttachmentStore } from './attachments/store.js';
@@ -143,8 +143,10 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   const outcomes: GuideOutcome[] = [];
   // Identity of each audited guide, kept compactly for set-rule findings.
   const guideIds: { guide: Pick<Guide, 'code' | 'handleCode' | 'name' | 'department' | 'loc'> }[] = [];
-  const statsPermit = new StatsAccumulator();
-  const statsAll = new StatsAccumulator();
+  const stats = new ScopedStats();
+  const deptStats = new Map<string, ScopedStats>();
+  const regionStats = new Map<string, ScopedStats>();
+  const statsOf = (m: Map<string, ScopedStats>, k: string) => m.get(k) ?? m.set(k, new ScopedStats()).get(k)!;
   let filesRead = 0;
 
   for (let fi = 0; fi < files.length; fi++) {
@@ -199,8 +201,9 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
           rule.add(setStates[i], g, key, ar.options);
         });
         outcomes.push(outcome);
-        statsAll.add(g);
-        if (outcome.permit) statsPermit.add(g);
+        stats.add(g, outcome.permit);
+        statsOf(deptStats, outcome.department).add(g, outcome.permit);
+        statsOf(regionStats, outcome.region).add(g, outcome.permit);
       }
     }
     if (outOfScope.size) {
@@ -251,13 +254,17 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
       score: s.overall, band: s.band, guides: list.length,
       findings: list.reduce((a, o) => a + o.findings, 0),
       indicators: s.t,
+      stats: deptStats.get(department)!.result(),
     };
   });
   // Ranking: score descending (no score last), then name.
   departments.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
   const regions = [...groupBy(outcomes, (o) => o.region)].map(([region, list]) => {
     const s = scoreOf(list);
-    return { region, score: s.overall, band: s.band, guides: list.length, findings: list.reduce((a, o) => a + o.findings, 0), indicators: s.t };
+    return {
+      region, score: s.overall, band: s.band, guides: list.length, findings: list.reduce((a, o) => a + o.findings, 0), indicators: s.t,
+      stats: regionStats.get(region)!.result(),
+    };
   }).sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
 
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -287,7 +294,7 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
       departments,
       regions,
     },
-    stats: { permit: statsPermit.result(), all: statsAll.result() },
+    stats: { ...stats.result(), reference: { ...REFERENCE_2018 } },
     rules: active.map((a) => ({ id: a.rule.meta.id, indicator: a.rule.meta.indicator, severity: a.severity, scored: a.rule.meta.scored })),
     findings,
     loadErrors,

@@ -27,6 +27,8 @@ export const StatsSchema = z.object({
 });
 export type Stats = z.infer<typeof StatsSchema>;
 
+const ScopedStatsSchema = z.object({ permit: StatsSchema, all: StatsSchema });
+
 export const FindingSchema = z.object({
   ruleId: z.string(),
   messageId: z.string(),
@@ -57,6 +59,7 @@ export const DepartmentScoreSchema = z.object({
   guides: z.number().int(),
   findings: z.number().int(),
   indicators: z.record(z.string(), IndicatorScore),
+  stats: ScopedStatsSchema,
 });
 
 export const RegionScoreSchema = z.object({
@@ -66,6 +69,7 @@ export const RegionScoreSchema = z.object({
   guides: z.number().int(),
   findings: z.number().int(),
   indicators: z.record(z.string(), IndicatorScore),
+  stats: ScopedStatsSchema,
 });
 
 export const ReportSchema = z.object({
@@ -93,7 +97,16 @@ export const ReportSchema = z.object({
     departments: z.array(DepartmentScoreSchema),
     regions: z.array(RegionScoreSchema),
   }),
-  stats: z.object({ permit: StatsSchema, all: StatsSchema }),
+  stats: ScopedStatsSchema.extend({
+    /** Reference values of the evaluation's 2018 data analysis report, for comparison. */
+    reference: z.object({
+      source: z.string(),
+      commitmentCompression: z.number(),
+      zeroVisitShare: z.number(),
+      atMostOneVisitShare: z.number(),
+      averageFilledElements: z.number(),
+    }),
+  }),
   rules: z.array(z.object({ id: z.string(), indicator: z.string(), severity: z.enum(['error', 'warning']), scored: z.boolean() })),
   findings: z.array(FindingSchema),
   loadErrors: z.array(
@@ -106,3 +119,15 @@ export const ReportSchema = z.object({
   notices: z.array(z.string()),
 });
 export type Report = z.infer<typeof ReportSchema>;
+
+/** The published JSON Schema of the report (`guide-audit schema`, docs/report.schema.json). */
+export function renderReportSchema(): string {
+  const schema = z.toJSONSchema(ReportSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  // The contract grows only by new fields: a consumer validating with this schema must accept them.
+  const open = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(open);
+    if (!v || typeof v !== 'object') return v;
+    return Object.fromEntries(Object.entries(v).filter(([k, x]) => !(k === 'additionalProperties' && x === false)).map(([k, x]) => [k, open(x)]));
+  };
+  return JSON.stringify({ title: `guide-audit JSON report, schemaVersion ${SCHEMA_VERSION}`, ...(open(schema) as object) }, null, 2) + '\n';
+}

@@ -156,6 +156,24 @@ describe('guide-audit CLI (built binary)', () => {
     expect(outA.stdout.length).toBeGreaterThan(1000);
     expect(strip(outA.stdout)).toBe(strip(outB.stdout));
   });
+  it('--catalog checks national codes; a bad catalogue exits 2 before auditing', async () => {
+    writeFile(dir, 'catalog.csv', '基本编码,事项名称\n000101001000,食品经营许可\n');
+    const ok = await run(['clean', '--catalog', 'catalog.csv', '-f', 'json'], dir);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout).scores.indicators['国家基本目录对应情况']).toMatchObject({ applicable: 1, failed: 0 });
+    writeFile(dir, 'wrong.csv', '事项名称\n食品经营许可\n');
+    const bad = await run(['clean', '--catalog', 'wrong.csv'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('wrong.csv');
+  });
+
+  it('guide-audit schema prints the JSON Schema the report follows', async () => {
+    const r = await run(['schema']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.properties.findings.type).toBe('array');
+    expect(schema.required).toContain('loadErrors');
+  });
 });
 
 describe('fixtures/demo', () => {
@@ -170,4 +188,5 @@ describe('fixtures/demo', () => {
       expect(f.message).toMatch(/[\u4e00-\u9fff]/);
     }
   });
+
 });

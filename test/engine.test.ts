@@ -1,5 +1,6 @@
 // The audit API end to end on small exports: scope, per-source field maps, ignores, scores and stats.
 import { describe, expect, it } from 'vitest';
+import { ReportSchema } from '../src/report.js';
 import { audit } from '../src/index.js';
 import { tempDir, writeFile } from './helpers.js';
 
@@ -39,6 +40,11 @@ describe('audit()', () => {
     expect(r.stats.all.onlineDepth.IV).toBe(1);
     const ind = r.scores.indicators['办件类型']!;
     expect(ind.applicable).toBe(2);
+    // The same statistics per department and per region, so each can be compared with the reference.
+    expect(r.scores.departments[0]!.stats.all.instantShare).toEqual(r.stats.all.instantShare);
+    expect(r.scores.regions[0]!.stats.permit.commitmentCompression).toEqual(r.stats.permit.commitmentCompression);
+    expect(r.stats.reference.zeroVisitShare).toBe(0.1717);
+    expect(() => ReportSchema.parse(r)).not.toThrow();
   });
 
   it('a source in the config maps unknown columns and is chosen by glob', async () => {

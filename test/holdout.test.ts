@@ -9,11 +9,12 @@ import { loadConfig } from '../src/config.js';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 interface Case { file: string; code: string | null; name: string; indicator: string; expected: string; why: string }
+interface Key { config?: string; catalog?: string; cases: Case[] }
 
 async function compare(dir: string) {
-  const key = JSON.parse(readFileSync(path.join(dir, 'answer-key.json'), 'utf8')) as { config?: string; cases: Case[] };
+  const key = JSON.parse(readFileSync(path.join(dir, 'answer-key.json'), 'utf8')) as Key;
   const config = key.config ? await loadConfig(path.join(dir, key.config)) : {};
-  const report = await audit(['exports'], { cwd: dir, config });
+  const report = await audit(['exports'], { cwd: dir, config, ...(key.catalog ? { catalog: key.catalog } : {}) });
   const failed = new Set(report.findings.map((f) => `${f.location.file}|${f.guide.code ?? f.guide.name}|${f.indicator}`));
   const wrong: string[] = [];
   let checked = 0;
@@ -26,7 +27,7 @@ async function compare(dir: string) {
   return { checked, wrong, report };
 }
 
-for (const name of ['holdout', 'holdout-l3']) {
+for (const name of ['holdout', 'holdout-l3', 'holdout-xguide', 'holdout-forms']) {
   const dir = path.join(ROOT, 'fixtures', name);
   describe.runIf(existsSync(path.join(dir, 'answer-key.json')))(`fixtures/${name}`, () => {
     it('finds every planted defect and flags no clean value', async () => {

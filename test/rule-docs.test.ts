@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '../rules/index.js';
 import { renderRuleDoc } from '../src/rule-docs.js';
+import { renderReportSchema } from '../src/report.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -28,5 +29,9 @@ describe('rule registry and generated docs', () => {
       expect(existsSync(file), `${file} missing: run npm run docs`).toBe(true);
       expect(readFileSync(file, 'utf8'), `${rule.meta.id}.md is stale: run npm run docs`).toBe(renderRuleDoc(rule));
     }
+  });
+
+  it('docs/report.schema.json is up to date (npm run docs)', () => {
+    expect(readFileSync(path.join(ROOT, 'docs/report.schema.json'), 'utf8')).toBe(renderReportSchema());
   });
 });

@@ -10,6 +10,29 @@ export interface StylishOptions {
 }
 
 const fmtScore = (s: number | null) => (s === null ? '—' : s.toFixed(1));
+const pct = (r: { value: number | null }) => (r.value === null ? '—' : `${(100 * r.value).toFixed(2)}%`);
+const frac = (r: { numerator: number; denominator: number }) => `${+r.numerator.toFixed(2)}/${r.denominator}`;
+
+/** Section G statistics over 行政许可 and all guides, next to the 2018 reference values. */
+function statsLines(report: Report, c: ChalkInstance): string[] {
+  const { permit, all, reference: ref } = report.stats;
+  const row = (label: string, p: string, a: string, refText = '') => `  ${label.padEnd(9, '　')} ${p.padStart(16)}  ${a.padStart(16)}${refText ? c.dim(`  参考 ${refText}`) : ''}`;
+  const ratioRow = (label: string, key: 'instantShare' | 'zeroVisitShare' | 'atMostOneVisitShare', refValue?: number) =>
+    row(label, `${pct(permit[key])} (${frac(permit[key])})`, `${pct(all[key])} (${frac(all[key])})`, refValue === undefined ? '' : pct({ value: refValue }));
+  const depth = (d: typeof all.onlineDepth) => `${d.I}/${d.II}/${d.III}/${d.IV}`;
+  const avg = (r: { value: number | null }) => (r.value === null ? '—' : r.value.toFixed(2));
+  return [
+    c.bold(`评估统计（参考值：${ref.source}）：`),
+    c.dim(row('', '行政许可', '全部事项')),
+    row('承诺时限压缩比例', `${pct(permit.commitmentCompression)} (n=${permit.commitmentCompression.n})`, `${pct(all.commitmentCompression)} (n=${all.commitmentCompression.n})`, pct({ value: ref.commitmentCompression })),
+    ratioRow('即办件占比', 'instantShare'),
+    ratioRow('一次不用跑', 'zeroVisitShare', ref.zeroVisitShare),
+    ratioRow('最多跑一次', 'atMostOneVisitShare', ref.atMostOneVisitShare),
+    row('平均到现场次数', avg(permit.averageVisits), avg(all.averageVisits)),
+    row('网办深度Ⅰ/Ⅱ/Ⅲ/Ⅳ级', depth(permit.onlineDepth), depth(all.onlineDepth)),
+    row('平均填写要素数', avg(permit.averageFilledElements), avg(all.averageFilledElements), `${ref.averageFilledElements} 项（评估口径）`),
+  ];
+}
 
 export function renderStylish(report: Report, opts: StylishOptions): string {
   const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
@@ -68,6 +91,7 @@ export function renderStylish(report: Report, opts: StylishOptions): string {
     }
     lines.push('');
   }
+  if (s.guides > 0 && !opts.quiet) lines.push(...statsLines(report, c), '');
   if (sc.departments.length > 1) {
     lines.push(c.bold('部门排名：'));
     sc.departments.forEach((d, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${d.department}  ${fmtScore(d.score)}（${d.band ?? '—'}）  ${d.guides} 个事项，${d.findings} 个问题`));
