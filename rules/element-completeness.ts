@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../src/rule.js';
 import type { Guide } from '../src/model.js';
 import { isEmpty } from '../src/normalize.js';
+import { ELEMENTS, filledElements } from '../src/elements.js';
 
 const CORE: Record<string, (g: Guide) => string | undefined> = {
   事项名称: (g) => g.name,
@@ -34,7 +35,7 @@ export default defineRule<Options>({
     options: Options,
     // [decision] the core list is configurable; the other keys of CORE are available to add.
     defaultOptions: { core: ['事项名称', '事项类型', '实施主体', '受理条件', '办理结果', '是否收费', '监督投诉电话'] },
-    messages: { missing: '核心要素未填写：{{missing}}' },
+    messages: { missing: '核心要素未填写：{{missing}}（本事项共填写 {{filled}}/{{total}} 项要素）' },
     suggestions: { missing: '补全{{missing}}' },
     examples: {
       pass: [{ title: '核心要素齐全', guide: { 事项名称: '食品经营许可', 事项类型: '行政许可', 实施主体: '江州市市场监督管理局', 受理条件: '申请人具有与经营的食品品种、数量相适应的经营场所', 办理结果: '食品经营许可证', 是否收费: '否', 监督投诉电话: '0729-12345' } }],
@@ -44,6 +45,6 @@ export default defineRule<Options>({
   },
   check(g, o) {
     const missing = o.core.filter((name) => isEmpty(CORE[name]?.(g)));
-    return missing.length ? [{ messageId: 'missing', field: missing[0], data: { missing: missing.join('、') } }] : [];
+    return missing.length ? [{ messageId: 'missing', field: missing[0], data: { missing: missing.join('、'), filled: filledElements(g), total: ELEMENTS.length } }] : [];
   },
 });

@@ -48,8 +48,18 @@ export const FindingSchema = z.object({
     step: z.object({ index: z.number().int(), name: z.string().optional() }).optional(),
   }),
   value: z.string().optional(),
+  /** With `--baseline`: new since the baseline (新增) or still there (仍未整改). */
+  status: z.enum(['new', 'unchanged']).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** A finding moved out of `findings` by a suppression entry, with its reason. */
+export const SuppressedFindingSchema = FindingSchema.extend({ reason: z.string() });
+export type SuppressedFinding = z.infer<typeof SuppressedFindingSchema>;
+
+/** Rectification tracking counts (`--baseline`): 新增, 仍未整改, 已整改. */
+export const TrackingSchema = z.object({ new: z.number().int(), unchanged: z.number().int(), fixed: z.number().int() });
+export type Tracking = z.infer<typeof TrackingSchema>;
 
 export const DepartmentScoreSchema = z.object({
   department: z.string(),
@@ -60,6 +70,8 @@ export const DepartmentScoreSchema = z.object({
   findings: z.number().int(),
   indicators: z.record(z.string(), IndicatorScore),
   stats: ScopedStatsSchema,
+  /** With `--baseline` only. */
+  tracking: TrackingSchema.optional(),
 });
 
 export const RegionScoreSchema = z.object({
@@ -117,6 +129,16 @@ export const ReportSchema = z.object({
   ),
   skipped: z.array(z.object({ file: z.string(), reason: z.string(), count: z.number().int().optional() })),
   notices: z.array(z.string()),
+  /** With `--baseline`: the baseline file, the overall counts, and the findings of the baseline no longer found (已整改). */
+  baseline: z.object({ file: z.string(), tracking: TrackingSchema, fixed: z.array(FindingSchema) }).optional(),
+  /** With `--suppressions`: findings suppressed with a reason, and entries that matched nothing. */
+  suppressions: z
+    .object({
+      file: z.string(),
+      suppressed: z.array(SuppressedFindingSchema),
+      unused: z.array(z.object({ code: z.string(), ruleId: z.string(), reason: z.string() })),
+    })
+    .optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

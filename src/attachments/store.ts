@@ -103,12 +103,9 @@ export class AttachmentStore {
     return p;
   }
 
-  /** Every root a link may point into. */
+  /** The named attachment folders, resolved: a link may point into them as well as into its own root. */
   private async allowedDirs(): Promise<string[]> {
-    if (!this.allowed) {
-      const dirs = [...new Set([...this.extra.map((d) => d.abs)])];
-      this.allowed = await Promise.all(dirs.map((d) => realpath(d).catch(() => d)));
-    }
+    this.allowed ??= await Promise.all(this.extra.map((d) => realpath(d.abs).catch(() => d.abs)));
     return this.allowed;
   }
 
