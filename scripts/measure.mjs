@@ -32,14 +32,16 @@ for (const c of key.cases) {
 }
 const pct = (a, b) => (b ? ((100 * a) / b).toFixed(1) + '%' : '—');
 console.log(`guides audited: ${report.summary.guides}, load errors: ${report.summary.loadErrors}, skipped: ${report.summary.skipped}`);
-console.log('| indicator | fail cases | pass cases | recall | precision | missed | false alarms |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| indicator | fail cases | pass cases | recall | precision | missed | false alarms | applicable (key / tool) |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 let T = { tp: 0, fp: 0, fn: 0, tn: 0 };
 for (const [ind, s] of per) {
-  console.log(`| ${ind} | ${s.tp + s.fn} | ${s.fp + s.tn} | ${pct(s.tp, s.tp + s.fn)} | ${pct(s.tp, s.tp + s.fp)} | ${s.fn} | ${s.fp} |`);
+  // The denominator: cases the key holds applicable against the tool's own count.
+  const toolApplicable = report.scores.indicators[ind]?.applicable ?? 0;
+  console.log(`| ${ind} | ${s.tp + s.fn} | ${s.fp + s.tn} | ${pct(s.tp, s.tp + s.fn)} | ${pct(s.tp, s.tp + s.fp)} | ${s.fn} | ${s.fp} | ${s.tp + s.fn + s.fp + s.tn} / ${toolApplicable} |`);
   for (const k of Object.keys(T)) T[k] += s[k];
 }
-console.log(`| **all** | ${T.tp + T.fn} | ${T.fp + T.tn} | ${pct(T.tp, T.tp + T.fn)} | ${pct(T.tp, T.tp + T.fp)} | ${T.fn} | ${T.fp} |`);
+console.log(`| **all** | ${T.tp + T.fn} | ${T.fp + T.tn} | ${pct(T.tp, T.tp + T.fn)} | ${pct(T.tp, T.tp + T.fp)} | ${T.fn} | ${T.fp} | |`);
 console.log(`\nkey says n/a but the tool reported a finding: ${naFlagged.length}`);
 for (const c of naFlagged) console.log(`  ${c.indicator} — ${c.file} ${c.code ?? c.name}: ${c.why}`);
 if (process.argv.includes('--details')) {

@@ -27,7 +27,9 @@ export function displayPath(p: string): string {
 }
 
 export async function discover(paths: string[], opts: { cwd: string; ignore?: string[]; exclude?: string[] }): Promise<DiscoverResult> {
-  const excluded = new Set((opts.exclude ?? []).map((p) => path.resolve(opts.cwd, p)));
+  const excludedList = (opts.exclude ?? []).map((p) => path.resolve(opts.cwd, p));
+  // An excluded path is a file (a report) or a folder (--out-dir): nothing below it is an input.
+  const isExcluded = (abs: string) => excludedList.some((e) => abs === e || abs.startsWith(e + path.sep));
   const files = new Map<string, FileRef>();
   const missing: string[] = [];
   const ignore = [...DEFAULT_IGNORES, ...(opts.ignore ?? [])];
@@ -46,7 +48,7 @@ export async function discover(paths: string[], opts: { cwd: string; ignore?: st
       });
       for (const rel of found) {
         const fileAbs = path.join(abs, rel);
-        if (excluded.has(fileAbs)) continue;
+        if (isExcluded(fileAbs)) continue;
         files.set(fileAbs, { abs: fileAbs, display: displayPath(path.join(p, rel)) });
       }
     } else if (st.isFile()) {
