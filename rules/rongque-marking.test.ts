@@ -16,5 +16,6 @@ testRule(rule, {
   invalid: [
     { guide: { 是否容缺受理: '是', 申请材料: [{ 材料名称: '营业执照', 必要性: '必要' }] }, errors: [{ messageId: 'noMaterialMarked', field: '容缺受理' }] },
     { guide: { 受理条件: '符合条件的可容缺受理，后补材料', 申请材料: [{ 材料名称: '营业执照' }] }, errors: ['noMaterialMarked'] },
+    { guide: { 是否支持容缺受理: '是', 申请材料: [{ 材料名称: '营业执照', 必要性: '1' }] }, errors: ['noMaterialMarked'], name: '列名“是否支持容缺受理”' },
   ],
 });

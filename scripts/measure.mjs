@@ -2,7 +2,7 @@
 // Usage: node scripts/measure.mjs [fixtures/holdout] — prints recall and precision per indicator.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { audit } from '../dist/src/index.js';
+import { audit } from '../dist/src/engine.js';
 
 const dir = process.argv[2] ?? 'fixtures/holdout';
 const key = JSON.parse(readFileSync(path.join(dir, 'answer-key.json'), 'utf8'));

@@ -34,7 +34,7 @@ export const GUIDE_FIELDS = {
   visits: { label: '到办事现场次数', synonyms: ['到办事现场次数', '到现场次数', '到窗口最多次数', '跑动次数', '最多跑动次数', '到现场办理次数', 'limit_scene_num', 'limitscenenum'] },
   onlineDepth: { label: '网办深度', synonyms: ['网办深度', '网上办理深度', '网上办理深度等级', 'online_handle_depth', 'wsblsd', 'wbsd_level', 'wbsd_level_text'] },
   flowchart: { label: '流程图', synonyms: ['流程图', '办理流程图', 'flow_chart', 'flowchart'] },
-  rongque: { label: '容缺受理', synonyms: ['容缺受理', '是否容缺受理', '容缺受理条件', '支持容缺受理', 'is_rongque'] },
+  rongque: { label: '容缺受理', synonyms: ['容缺受理', '是否容缺受理', '是否支持容缺受理', '是否支持容缺', '是否容缺', '容缺受理条件', '支持容缺受理', '容缺办理', 'is_rongque', 'is_support_rongque', 'rongque'] },
   processText: { label: '办理流程', synonyms: ['办理流程', '办理流程说明', '流程说明', 'handle_flow', 'handleflow'] },
   materialsText: { label: '申请材料', synonyms: ['申请材料', '材料清单'] },
 } as const;

@@ -41,6 +41,22 @@ export function isImage(buf: Uint8Array): boolean {
   );
 }
 
+/**
+ * Whether an image's bytes are complete: a truncated upload (a common defect) keeps its signature
+ * but not its end marker. Formats without a fixed end marker pass on their header alone.
+ */
+function imageIntact(buf: Uint8Array): boolean {
+  const tail = ascii(buf, Math.max(0, buf.length - 64), buf.length);
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47])) return buf.length >= 8 + 25 + 12 && tail.includes('IEND');
+  if (startsWith(buf, [0xff, 0xd8, 0xff])) {
+    // EOI (FF D9), possibly followed by a little padding.
+    for (let i = buf.length - 2; i >= Math.max(2, buf.length - 1024); i--) if (buf[i] === 0xff && buf[i + 1] === 0xd9) return true;
+    return false;
+  }
+  if (ascii(buf, 0, 3) === 'GIF') return buf[buf.length - 1] === 0x3b;
+  return true;
+}
+
 /** Legacy Office compound file: Word when it holds a `WordDocument` stream. */
 function inspectOle(buf: Uint8Array): Inspection {
   let cfb: CFB.CFB$Container;
@@ -120,7 +136,7 @@ export async function inspectBytes(buf: Uint8Array, limits: InspectLimits = DEFA
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) return inspectZip(buf, limits);
   // The PDF header may follow a little junk (readers accept it within the first 1024 bytes).
   if (ascii(buf, 0, 1024).includes('%PDF-')) return inspectPdf(buf, limits);
-  if (isImage(buf)) return { kind: 'image', readable: true };
+  if (isImage(buf)) return imageIntact(buf) ? { kind: 'image', readable: true } : { kind: 'image', readable: false, problem: 'corrupt' };
   const head = ascii(buf, 0, 512).replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
   if (head.startsWith('{\\rtf')) return { kind: 'rtf', readable: true };
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml') && head.includes('<html')) return { kind: 'html', readable: true };
