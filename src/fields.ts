@@ -57,9 +57,9 @@ export const MATERIAL_FIELDS = {
 
 export const STEP_FIELDS = {
   name: { label: '环节名称', synonyms: ['环节名称', '办理环节', '流程环节', '环节', 'step_name', 'stepname', 'node_name', 'step_text'] },
-  limit: { label: '办理时限', synonyms: ['办理时限', '环节时限', '环节办理时限', '时限', 'step_limit', 'node_limit', 'handle_limit'] },
-  person: { label: '办理人员', synonyms: ['办理人员', '岗位', '办理岗位', '办理人', '审批人员', '经办人员', '办理人员/岗位', 'step_person', 'handle_person', 'node_post'] },
-  standard: { label: '审查标准', synonyms: ['审查标准', '审核标准', '办理标准', '审批标准', 'step_standard', 'audit_standard', 'node_standard'] },
+  limit: { label: '办理时限', synonyms: ['办理时限', '环节时限', '环节办理时限', '时限', '办理时间', 'step_limit', 'node_limit', 'handle_limit', 'time_limit', 'step_time', 'node_time', 'limit_time', 'step_day', 'timelimit'] },
+  person: { label: '办理人员', synonyms: ['办理人员', '岗位', '办理岗位', '办理人', '审批人员', '经办人员', '办理人员/岗位', '承办人员', 'step_person', 'handle_person', 'node_post', 'step_post', 'handle_post', 'post', 'post_name', 'handle_user', 'transact_person', 'node_person'] },
+  standard: { label: '审查标准', synonyms: ['审查标准', '审核标准', '办理标准', '审批标准', '审查内容', 'step_standard', 'audit_standard', 'node_standard', 'check_standard', 'review_standard', 'handle_standard', 'audit_content'] },
   result: { label: '办理结果', synonyms: ['办理结果', '环节结果', '环节办理结果', 'step_result'] },
 } as const;
 

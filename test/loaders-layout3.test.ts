@@ -47,6 +47,29 @@ describe('layout 3 JSON', () => {
     ]);
   });
 
+  it('reads step lists under process / procedure with the vendors\' step keys', async () => {
+    const steps = (a: string, p: string, st: string) => [
+      { step_name: '受理', [a]: '1个工作日', [p]: '窗口受理人员', [st]: '申请材料齐全' },
+      { step_name: '决定', [a]: '1个工作日', [p]: '分管负责人', [st]: '符合法定条件' },
+    ];
+    const file = writeFile(dir, 'steps.json', JSON.stringify([
+      { ...SNAKE, process: steps('time_limit', 'handle_person', 'audit_standard') },
+      { ...SNAKE, procedure: steps('step_time', 'step_post', 'step_standard') },
+    ]));
+    for (const g of guidesOf(await collect(file))) {
+      expect(g.steps.map((s) => [s.name, s.limit, s.person, s.standard])).toEqual([
+        ['受理', '1个工作日', '窗口受理人员', '申请材料齐全'],
+        ['决定', '1个工作日', '分管负责人', '符合法定条件'],
+      ]);
+    }
+  });
+
+  it('a *_TEXT companion labels its field even when only the code key is a known synonym', async () => {
+    const file = writeFile(dir, 'depth.json', JSON.stringify({ data: [{ TASK_NAME: '食品经营许可', TASK_CODE: UPPER.TASK_CODE, ONLINE_HANDLE_DEPTH: '2', ONLINE_HANDLE_DEPTH_TEXT: 'II级' }] }));
+    const [g] = guidesOf(await collect(file));
+    expect(g!.onlineDepth).toBe('II级');
+  });
+
   it('reads UPPER_CASE keys, prefers *_TEXT labels, and cleans HTML and control characters', async () => {
     const file = writeFile(dir, 'upper.json', JSON.stringify({ data: [UPPER] }));
     const events = await collect(file);

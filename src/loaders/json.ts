@@ -13,7 +13,7 @@ export const WRAPPER_KEYS = ['data', 'guides', 'list', 'rows', 'records', 'items
 
 const NESTED = {
   materials: new Set(['申请材料', '材料', '材料清单', 'materials', 'material', 'auditmaterial', 'materiallist', 'applymaterial', 'task_material']),
-  steps: new Set(['办理流程', '流程', '流程环节', '办理环节', 'steps', 'step', 'flow', 'flows', 'handleflow', 'handle_flow', 'flowsheet', 'process', 'processes', 'link']),
+  steps: new Set(['办理流程', '流程', '流程环节', '办理环节', 'steps', 'step', 'flow', 'flows', 'handleflow', 'handle_flow', 'flowsheet', 'process', 'processes', 'procedure', 'procedures', 'handle_process', 'task_process', 'process_list', 'link']),
   windows: new Set(['window', 'windows', '窗口', '办理窗口', '窗口信息', 'windowlist', 'transact_windows']),
   laws: new Set(['设定依据', '法律依据', 'bylaw', 'by_law', 'law', 'laws', 'lawlist', 'bylaws']),
   special: new Set(['特殊环节', '特别程序', 'special', 'specials', 'special_procedure', 'speciallist']),

@@ -20,7 +20,9 @@ export function asText(v: unknown): string | undefined {
 function pick(record: FlatRecord, map: FieldMap): Map<string, { header: string; value: string }> {
   const out = new Map<string, { header: string; value: string; text: boolean }>();
   for (const [header, value] of Object.entries(record)) {
-    const key = map.get(headerKey(header));
+    const hk = headerKey(header);
+    // A `*_TEXT` companion belongs to the field it labels, whether or not it is listed itself.
+    const key = map.get(hk) ?? (hk.endsWith('text') ? map.get(hk.slice(0, -4)) : undefined);
     if (!key) continue;
     const v = cleanText(value);
     if (v.trim() === '') {
