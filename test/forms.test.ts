@@ -191,6 +191,10 @@ describe('inspectBytes', () => {
     expect(await inspectBytes(PNG.subarray(0, 20))).toMatchObject({ kind: 'image', readable: false, problem: 'corrupt' });
     expect(await inspectBytes(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46]))).toMatchObject({ readable: false });
   });
+  it('a Word 97 document written by LibreOffice is a readable .doc', async () => {
+    const { readFileSync } = await import('node:fs');
+    expect(await inspectBytes(readFileSync(path.join(ROOT, 'fixtures/real-files/word97-申请表.doc')))).toEqual({ kind: 'doc', readable: true });
+  });
   it('never throws on garbage', async () => {
     for (const b of [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3]), Buffer.from('PK\x03\x04garbage'), Buffer.from('%PDF-1.7\n%%EOF'), Buffer.from('{\\rtf1 hello}')]) {
       await expect(inspectBytes(b)).resolves.toHaveProperty('kind');
