@@ -1,11 +1,13 @@
 // The command line: parses arguments, runs the audit, renders, and returns the exit code.
 // It never calls process.exit (bin/ does), so tests can run it in-process too.
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { audit } from './engine.js';
-import { ConfigError, loadConfig, type Config, type SeveritySetting } from './config.js';
-import { renderJson } from './reporters/json.js';
-import { renderStylish } from './reporters/stylish.js';
+import { ConfigError, loadConfig, renderConfigSchema, type Config, type SeveritySetting } from './config.js';
+import { FORMATS, OUT_DIR_FILES, WORKBOOK_DIR, render, type Format } from './reporters/index.js';
+import { renderWorkbooks } from './reporters/workbook.js';
+import { applyBaseline, applySuppressions } from './tracking.js';
+import { loadBaseline, loadSuppressions } from './tracking-files.js';
 import { writeAtomic } from './output.js';
 import { findRule, renderExplain, renderRuleList } from './explain.js';
 import { TOOL_VERSION } from './version.js';
@@ -33,9 +35,20 @@ function defaultIO(): CliIO {
   };
 }
 
-interface AuditFlags {
-  format: 'stylish' | 'json';
+/** One requested output: `-f FORMAT` and the `-o FILE` that follows it (stdout without one). */
+interface OutputSpec {
+  format?: Format;
   output?: string;
+}
+
+interface AuditFlags {
+  /** Filled by the -f/-o parsers in argument order, so each -o pairs with the -f before it. */
+  outputs: OutputSpec[];
+  outDir?: string;
+  deadline?: string;
+  baseline?: string;
+  onlyNew?: boolean;
+  suppressions?: string;
   config?: string;
   rule: string[];
   scope?: 'default' | 'all';
@@ -52,9 +65,11 @@ interface AuditFlags {
 const collect = (v: string, prev: string[]) => [...prev, v];
 
 /** Exit code for a finished audit (REPORT-JSON.md): 2 wins over 1. */
-export function exitCodeFor(report: Report, failOn: 'error' | 'warning', failUnder?: number, maxWarnings?: number): number {
+export function exitCodeFor(report: Report, failOn: 'error' | 'warning', failUnder?: number, maxWarnings?: number, onlyNew = false): number {
   if (report.loadErrors.length > 0 || report.summary.guides === 0) return EXIT_ERROR;
-  const failing = failOn === 'warning' ? report.summary.findings : report.summary.errors;
+  // --only-new: a backlog recorded in the baseline does not fail the run, new findings do.
+  const counted = onlyNew ? report.findings.filter((f) => f.status !== 'unchanged') : report.findings;
+  const failing = failOn === 'warning' ? counted.length : counted.filter((f) => f.severity === 'error').length;
   if (failing > 0) return EXIT_FINDINGS;
   if (failUnder !== undefined && (report.scores.overall ?? 0) < failUnder) return EXIT_FINDINGS;
   if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) return EXIT_FINDINGS;
@@ -83,6 +98,7 @@ function parseNumberFlag(name: string, v: string | undefined, min: number, max: 
 export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<number> {
   const io: CliIO = { ...defaultIO(), ...ioIn };
   let code = EXIT_OK;
+  const outputs: OutputSpec[] = [];
   const program = new Command('guide-audit');
   program
     .description('按评估指标逐事项逐要素审核政务服务事项办事指南导出数据（Excel、CSV、JSON）')
@@ -90,8 +106,22 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
     .helpOption('-h, --help', '显示帮助')
     .helpCommand('help [command]', '显示子命令的帮助')
     .argument('[paths...]', '导出文件或文件夹')
-    .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json']).default('stylish'))
-    .option('-o, --output <file>', '写入文件（原子写入），而不是标准输出')
+    .option('-f, --format <format>', `输出格式：${FORMATS.join('、')}；可重复，每个 -f 后面可跟自己的 -o`, (v: string) => {
+      if (!(FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`可选 ${FORMATS.join('、')}`);
+      outputs.push({ format: v as Format });
+      return v;
+    })
+    .option('-o, --output <file>', '把前一个 -f 的输出写入文件（原子写入），而不是标准输出', (v: string) => {
+      const last = outputs[outputs.length - 1];
+      if (last && last.output === undefined) last.output = v;
+      else outputs.push({ output: v });
+      return v;
+    })
+    .option('--out-dir <dir>', '把全部报告写入文件夹：report.json、report.html、summary.md、report.sarif、junit.xml 和 整改清单/')
+    .option('--deadline <date>', '整改清单中的整改期限（YYYY-MM-DD）')
+    .option('--baseline <report.json>', '上一次的 JSON 报告：标出新增、仍未整改，列出已整改')
+    .option('--only-new', '只有新增的问题才使退出码为 1（需 --baseline）')
+    .option('--suppressions <file>', '豁免清单（JSON、CSV 或 xlsx：实施编码、规则、原因）')
     .option('-c, --config <file>', '配置文件（JSON）')
     .option('--rule <id=severity>', '调整规则级别：规则ID或指标名=off|warning|error，可重复', collect, [])
     .addOption(new Option('--scope <scope>', 'default：只审核依申请类事项；all：全部事项').choices(['default', 'all']))
@@ -106,15 +136,16 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
     .showHelpAfterError('（用 --help 查看用法）')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
-    .action(async (paths: string[], flags: AuditFlags) => {
-      code = await runAudit(paths, flags, io);
+    .action(async (paths: string[], flags: Omit<AuditFlags, 'outputs'>) => {
+      code = await runAudit(paths, { ...flags, outputs }, io);
     });
 
   program
     .command('schema')
-    .description('输出 JSON 报告的 JSON Schema（由报告的 zod 模式生成）')
-    .action(() => {
-      io.stdout(renderReportSchema());
+    .description('输出 JSON Schema（由 zod 模式生成）：report 为 JSON 报告，config 为配置文件')
+    .addArgument(new Argument('[kind]', '哪一个').choices(['report', 'config']).default('report'))
+    .action((kind: 'report' | 'config') => {
+      io.stdout(kind === 'config' ? renderConfigSchema() : renderReportSchema());
     });
   program
     .command('rules')
@@ -149,9 +180,26 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
   return code;
 }
 
+const DATE_RX = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<number> {
   if (paths.length === 0) {
     io.stderr('请指定要审核的导出文件或文件夹，例如：guide-audit ./exports\n（用 --help 查看用法）\n');
+    return EXIT_ERROR;
+  }
+  // No -f and no --out-dir: the stylish report on stdout; with --out-dir alone, the stylish summary still goes to stdout.
+  const outputs: OutputSpec[] = flags.outputs.length ? flags.outputs : [{ format: 'stylish' }];
+  const files = outputs.flatMap((o) => (o.output ? [o.output] : []));
+  if (outputs.filter((o) => !o.output).length > 1) {
+    io.stderr('guide-audit：只有一个 -f 可以输出到标准输出，其余请用 -o 指定文件\n');
+    return EXIT_ERROR;
+  }
+  if (flags.deadline !== undefined && !DATE_RX.test(flags.deadline)) {
+    io.stderr(`guide-audit：--deadline 的写法是 YYYY-MM-DD，收到“${flags.deadline}”\n`);
+    return EXIT_ERROR;
+  }
+  if (flags.onlyNew && !flags.baseline) {
+    io.stderr('guide-audit：--only-new 需要和 --baseline 一起使用\n');
     return EXIT_ERROR;
   }
   let config: Config = {};
@@ -164,13 +212,18 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
     ruleOverrides = parseRuleFlags(flags.rule);
     failUnder = parseNumberFlag('--fail-under', flags.failUnder, 0, 100, false) ?? config.failUnder;
     maxWarnings = parseNumberFlag('--max-warnings', flags.maxWarnings, 0, Number.MAX_SAFE_INTEGER, true) ?? config.maxWarnings;
+    // Read before the audit, so a wrong path fails at once.
+    const baseline = flags.baseline ? await loadBaseline(flags.baseline, io.cwd) : undefined;
+    const suppressions = flags.suppressions ? await loadSuppressions(flags.suppressions, io.cwd) : undefined;
     report = await audit(paths, {
       cwd: io.cwd, config, scope: flags.scope, rules: ruleOverrides, ignore: flags.ignore,
       ...(flags.attachments.length ? { attachments: flags.attachments } : {}),
       ...(flags.catalog ? { catalog: flags.catalog } : {}),
-      // The report of an earlier run inside the audited folder is not an input.
-      exclude: flags.output ? [path.resolve(io.cwd, flags.output)] : [],
+      // Earlier reports inside the audited folder are not inputs.
+      exclude: [...files, ...(flags.outDir ? [flags.outDir] : [])].map((f) => path.resolve(io.cwd, f)),
     });
+    if (suppressions) report = applySuppressions(report, suppressions, flags.suppressions!);
+    if (baseline) report = applyBaseline(report, baseline, flags.baseline!);
   } catch (e) {
     if (e instanceof ConfigError) {
       io.stderr(`guide-audit：${e.message}\n`);
@@ -184,16 +237,40 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
     io.stderr(`读取错误：${e.file}${where}：${e.message}\n`);
   }
   if (report.summary.guides === 0) io.stderr('没有找到可审核的办事指南。\n');
+  for (const u of report.suppressions?.unused ?? []) io.stderr(`豁免清单中的“${u.code} ${u.ruleId}”（${u.reason}）没有匹配任何问题，可以删除\n`);
 
-  const color = flags.color && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR)) && !flags.output;
-  const text = flags.format === 'json' ? renderJson(report) : renderStylish(report, { color, quiet: flags.quiet });
-  if (flags.output) {
-    try {
-      await writeAtomic(path.resolve(io.cwd, flags.output), text);
-    } catch (e) {
-      io.stderr(`guide-audit：无法写入 ${flags.output}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+  const colorOk = flags.color && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
+  try {
+    for (const o of outputs) {
+      const format = o.format ?? 'stylish';
+      const text = render(format, report, { color: colorOk && !o.output, quiet: flags.quiet });
+      if (o.output) await write(io.cwd, o.output, text);
+      else io.stdout(text);
+    }
+    if (flags.outDir) await writeOutDir(report, flags.outDir, io.cwd, flags.deadline);
+  } catch (e) {
+    if (e instanceof WriteError) {
+      io.stderr(`guide-audit：${e.message}\n`);
       return EXIT_ERROR;
     }
-  } else io.stdout(text);
-  return exitCodeFor(report, flags.failOn ?? config.failOn ?? 'error', failUnder, maxWarnings);
+    throw e;
+  }
+  return exitCodeFor(report, flags.failOn ?? config.failOn ?? 'error', failUnder, maxWarnings, flags.onlyNew);
+}
+
+class WriteError extends Error {}
+
+async function write(cwd: string, file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeAtomic(path.resolve(cwd, file), data);
+  } catch (e) {
+    throw new WriteError(`无法写入 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** --out-dir: every report file and the 整改清单 workbooks, each written atomically. */
+async function writeOutDir(report: Report, dir: string, cwd: string, deadline: string | undefined): Promise<void> {
+  for (const [name, format] of OUT_DIR_FILES) await write(cwd, path.join(dir, name), render(format, report, { color: false }));
+  const books = await renderWorkbooks(report, deadline ? { deadline } : {});
+  for (const [name, bytes] of books) await write(cwd, path.join(dir, WORKBOOK_DIR, name), bytes);
 }

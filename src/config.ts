@@ -91,3 +91,8 @@ export async function loadConfig(file: string): Promise<Config> {
   if (!r.success) throw new ConfigError(`配置文件 ${file} 有误：\n${describeIssues(r.error.issues)}`);
   return r.data;
 }
+
+/** The published JSON Schema of the config file (`guide-audit schema config`). */
+export function renderConfigSchema(): string {
+  return JSON.stringify({ title: 'guide-audit config file', ...(z.toJSONSchema(ConfigSchema, { target: 'draft-2020-12', io: 'input' }) as object) }, null, 2) + '\n';
+}

@@ -6,7 +6,7 @@ import { discover, loadFile, sourceFor } from './loaders/index.js';
 import type { LoadError } from './loaders/types.js';
 import { RULES } from '../rules/index.js';
 import { renderTemplate, type Rule, type RuleFinding, type Severity } from './rule.js';
-import { SCHEMA_VERSION, type Finding, type Report } from './report.js';
+import { SCHEMA_VERSION, UNKNOWN_DEPARTMENT, type Finding, type Report } from './report.js';
 import { bandOf, groupBy, mode, overallScore, tally, type GuideOutcome, DEFAULT_BANDS } from './scoring.js';
 import { regionOf } from './parsers/item-code.js';
 import { REFERENCE_2018, ScopedStats } from './stats.js';
@@ -43,7 +43,6 @@ export interface ActiveRule {
   options: any;
 }
 
-const UNKNOWN_DEPARTMENT = '（未填实施主体）';
 const UNKNOWN_REGION = '（未知区划）';
 
 /** Rules in force with their severity and options: registry defaults, then config, then overrides. */

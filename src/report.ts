@@ -53,6 +53,11 @@ export const FindingSchema = z.object({
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
+/** The department name a guide without 实施主体 is scored and listed under. */
+export const UNKNOWN_DEPARTMENT = '（未填实施主体）';
+/** The department of a finding as the scores name it. */
+export const departmentOf = (f: Pick<Finding, 'guide'>): string => f.guide.department?.trim() || UNKNOWN_DEPARTMENT;
+
 /** A finding moved out of `findings` by a suppression entry, with its reason. */
 export const SuppressedFindingSchema = FindingSchema.extend({ reason: z.string() });
 export type SuppressedFinding = z.infer<typeof SuppressedFindingSchema>;

@@ -1,7 +1,7 @@
 // Rectification tracking (`--baseline PREVIOUS.json`) and suppressions with a reason: pure
 // functions applied to a finished report, so the API and the CLI share them.
 import { z } from 'zod';
-import type { Finding, Report, SuppressedFinding, Tracking } from './report.js';
+import { departmentOf, type Finding, type Report, type SuppressedFinding, type Tracking } from './report.js';
 
 /** What identifies a finding across runs: the guide, the rule and message, the field, the material or step. */
 export function trackingKey(f: Finding): string {
@@ -35,14 +35,17 @@ export function applyBaseline(report: Report, baseline: { findings: Finding[] },
     remaining.set(k, [...(remaining.get(k) ?? []), f]);
   }
   const perDept = new Map<string, Tracking>();
-  const dept = (name: string | undefined) => perDept.get(name ?? '') ?? perDept.set(name ?? '', emptyTracking()).get(name ?? '')!;
+  const dept = (f: Finding) => {
+    const name = departmentOf(f);
+    return perDept.get(name) ?? perDept.set(name, emptyTracking()).get(name)!;
+  };
   const total = emptyTracking();
   const findings = report.findings.map((f) => {
     const list = remaining.get(trackingKey(f));
     const status = list && list.length > 0 ? 'unchanged' : 'new';
     if (status === 'unchanged') list!.shift();
     total[status]++;
-    dept(f.guide.department)[status]++;
+    dept(f)[status]++;
     return { ...f, status } as Finding;
   });
   const fixed = [...remaining.values()].flat().map((f) => {
@@ -51,7 +54,7 @@ export function applyBaseline(report: Report, baseline: { findings: Finding[] },
   });
   for (const f of fixed) {
     total.fixed++;
-    dept(f.guide.department).fixed++;
+    dept(f).fixed++;
   }
   const departments = report.scores.departments.map((d) => ({ ...d, tracking: perDept.get(d.department) ?? emptyTracking() }));
   return { ...report, findings, scores: { ...report.scores, departments }, baseline: { file, tracking: total, fixed } };
@@ -67,7 +70,8 @@ export type SuppressionEntry = z.infer<typeof SuppressionEntrySchema>;
 /**
  * Move the findings matched by an entry (same guide code; same rule id or indicator) out of
  * `findings`, keeping their reasons; entries that match nothing are listed as unused. Scores stay as
- * computed: they predict what an evaluator marks down, which a local exception does not change.
+ * computed: they predict what an evaluator marks down, which a local exception does not change;
+ * finding counts (summary, departments) follow the remaining list.
  */
 export function applySuppressions(report: Report, entries: SuppressionEntry[], file: string): Report {
   const used = new Set<number>();
@@ -83,9 +87,14 @@ export function applySuppressions(report: Report, entries: SuppressionEntry[], f
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const guides = new Set(findings.map((f) => `${f.location.file}\u0000${f.guide.code ?? ''}\u0000${f.guide.name ?? ''}`));
+  // Finding counts follow the list (scores do not): a department shows as many findings as it is sent.
+  const perDept = new Map<string, number>();
+  for (const f of suppressed) perDept.set(departmentOf(f), (perDept.get(departmentOf(f)) ?? 0) + 1);
+  const departments = report.scores.departments.map((d) => ({ ...d, findings: d.findings - (perDept.get(d.department) ?? 0) }));
   return {
     ...report,
     findings,
+    scores: { ...report.scores, departments },
     summary: { ...report.summary, findings: findings.length, errors, warnings: findings.length - errors, guidesWithFindings: guides.size },
     suppressions: { file, suppressed, unused: entries.filter((_, i) => !used.has(i)) },
   };

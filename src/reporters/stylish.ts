@@ -59,7 +59,8 @@ export function renderStylish(report: Report, opts: StylishOptions): string {
         const where = [positionText(f.location), f.location.material ? `材料${f.location.material.index}“${f.location.material.name ?? ''}”` : '', f.location.step ? `环节${f.location.step.index}“${f.location.step.name ?? ''}”` : '']
           .filter(Boolean)
           .join(' ');
-        lines.push(`    ${c.dim(where.padEnd(1))}  ${sev}  ${f.message}  ${c.dim(`[${f.indicator} ${f.ruleId}]`)}`);
+        const status = f.status === 'new' ? c.magenta('[新增] ') : f.status === 'unchanged' ? c.dim('[仍未整改] ') : '';
+        lines.push(`    ${c.dim(where.padEnd(1))}  ${sev}  ${status}${f.message}  ${c.dim(`[${f.indicator} ${f.ruleId}]`)}`);
         if (f.suggestion) lines.push(`      ${c.green('→ ' + f.suggestion)}`);
       }
     }
@@ -94,8 +95,16 @@ export function renderStylish(report: Report, opts: StylishOptions): string {
   if (s.guides > 0 && !opts.quiet) lines.push(...statsLines(report, c), '');
   if (sc.departments.length > 1) {
     lines.push(c.bold('部门排名：'));
-    sc.departments.forEach((d, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${d.department}  ${fmtScore(d.score)}（${d.band ?? '—'}）  ${d.guides} 个事项，${d.findings} 个问题`));
+    const track = (t: { new: number; unchanged: number; fixed: number } | undefined) => (t ? `；新增 ${t.new}，仍未整改 ${t.unchanged}，已整改 ${t.fixed}` : '');
+    sc.departments.forEach((d, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${d.department}  ${fmtScore(d.score)}（${d.band ?? '—'}）  ${d.guides} 个事项，${d.findings} 个问题${track(d.tracking)}`));
     lines.push('');
+  }
+  if (report.baseline) {
+    const t = report.baseline.tracking;
+    lines.push(c.bold(`整改跟踪（对比 ${report.baseline.file}）：新增 ${t.new} 个，仍未整改 ${t.unchanged} 个，已整改 ${t.fixed} 个`), '');
+  }
+  if (report.suppressions && !opts.quiet) {
+    lines.push(c.dim(`已豁免 ${report.suppressions.suppressed.length} 个问题（${report.suppressions.file}）${report.suppressions.unused.length ? `，${report.suppressions.unused.length} 条豁免没有匹配任何问题` : ''}`), '');
   }
   const total = `${s.findings} 个问题（${s.errors} 个错误，${s.warnings} 个警告）`;
   const summary = `共审核 ${s.files} 个文件、${s.guides} 个事项（其中行政许可 ${s.permitGuides} 个），${s.guidesWithFindings} 个事项有问题，${total}` +
