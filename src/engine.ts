@@ -1,5 +1,6 @@
 // The audit pipeline: discover → load (guide by guide) → per-guide rules as guides arrive → set rules
 // finalize → one report object, from which every reporter renders.
+import path from 'node:path';
 import { ConfigError, type Config, type SeveritySetting } from './config.js';
 import { GuideSchema, NON_APPLICATION_TYPES, isPermit, type Guide } from './model.js';
 import { discover, loadFile, sourceFor } from './loaders/index.js';
@@ -133,7 +134,10 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
 
   const { files, missing } = await discover(paths, { cwd, ignore: [...(config.ignore ?? []), ...(options.ignore ?? [])], exclude: options.exclude });
   const store = active.some((a) => a.rule.meta.attachments)
-    ? new AttachmentStore({ cwd, dirs: options.attachments ?? config.attachments, exports: new Set(files.map((f) => f.abs)) })
+    ? new AttachmentStore({
+      cwd, dirs: options.attachments ?? config.attachments, exports: new Set(files.map((f) => f.abs)),
+      exclude: (options.exclude ?? []).map((p) => path.resolve(cwd, p)),
+    })
     : undefined;
   const loadErrors: LoadError[] = missing.map((p) => ({ file: p, message: '路径不存在' }));
   const skipped: Report['skipped'] = [];

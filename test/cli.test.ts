@@ -174,6 +174,65 @@ describe('guide-audit CLI (built binary)', () => {
     expect(schema.properties.findings.type).toBe('array');
     expect(schema.required).toContain('loadErrors');
   });
+
+  it('--out-dir writes every report and the 整改清单 workbooks, and is never read as input', async () => {
+    const r = await run(['mixed', '--out-dir', 'mixed/out', '--deadline', '2026-12-31'], dir);
+    expect(r.code).toBe(2); // bad.jsonl
+    const files = readdirSync(path.join(dir, 'mixed/out')).sort();
+    expect(files).toEqual(['junit.xml', 'report.html', 'report.json', 'report.sarif', 'summary.md', '整改清单']);
+    expect(readdirSync(path.join(dir, 'mixed/out/整改清单')).sort()).toEqual(['江州市市场监督管理局.xlsx', '汇总.xlsx'].sort());
+    const report = JSON.parse(readFileSync(path.join(dir, 'mixed/out/report.json'), 'utf8'));
+    expect(JSON.parse(readFileSync(path.join(dir, 'mixed/out/report.sarif'), 'utf8')).runs[0].results.length).toBe(report.findings.length);
+    const again = await run(['mixed', '--out-dir', 'mixed/out', '-f', 'json'], dir);
+    expect(JSON.parse(again.stdout).summary.files).toBe(report.summary.files);
+    expect(r.stdout).toContain('办事指南准确度');
+  });
+
+  it('each -f takes the -o after it; only one format may go to stdout', async () => {
+    const r = await run(['clean', '-f', 'json', '-o', 'a.json', '-f', 'junit', '-o', 'b.xml', '-f', 'markdown'], dir);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8')).schemaVersion).toBe(1);
+    expect(readFileSync(path.join(dir, 'b.xml'), 'utf8')).toMatch(/^<\?xml/);
+    expect(r.stdout).toContain('办事指南准确度');
+    const two = await run(['clean', '-f', 'json', '-f', 'sarif'], dir);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('标准输出');
+    const bad = await run(['clean', '-f', 'pdf'], dir);
+    expect(bad.code).toBe(2);
+  });
+
+  it('--baseline marks 新增 and 仍未整改; --only-new fails only on new findings', async () => {
+    await run(['mixed/city.json', '-f', 'json', '-o', 'base.json'], dir);
+    const same = await run(['mixed/city.json', '--baseline', 'base.json', '--only-new', '-f', 'json'], dir);
+    const report = JSON.parse(same.stdout);
+    expect(report.baseline.tracking).toMatchObject({ new: 0, fixed: 0 });
+    expect(report.findings.every((f: { status: string }) => f.status === 'unchanged')).toBe(true);
+    expect(same.code).toBe(0);
+    const plain = await run(['mixed/city.json', '--baseline', 'base.json'], dir);
+    expect(plain.code).toBe(1);
+    expect(plain.stdout).toContain('整改跟踪');
+    writeFile(dir, 'worse/city.json', JSON.stringify({ data: [{ ...CLEAN, 办理时间: '上午9点' }] }));
+    const worse = await run(['worse', '--baseline', 'base.json', '--only-new'], dir);
+    expect(worse.code).toBe(1);
+    expect((await run(['clean', '--only-new'], dir)).code).toBe(2);
+  });
+
+  it('--suppressions moves findings out with their reason and names unused entries', async () => {
+    writeFile(dir, 'allow.csv', `实施编码,规则,原因\n11410900MB0000000E3000101002000,联系电话,已向省级平台申请更正\n1141XXXX,办理地点,农村地址无门牌号\n`);
+    writeFile(dir, 'phones/city.json', JSON.stringify({ data: [{ ...CLEAN, 实施编码: '11410900MB0000000E3000101002000', 基本编码: '000101002000', 咨询电话: '6661882' }] }));
+    const r = await run(['phones', '--suppressions', 'allow.csv', '-f', 'json'], dir);
+    const report = JSON.parse(r.stdout);
+    expect(report.findings.some((f: { ruleId: string }) => f.ruleId === 'contact-phone')).toBe(false);
+    expect(report.suppressions.suppressed[0].reason).toBe('已向省级平台申请更正');
+    expect(r.stderr).toContain('1141XXXX');
+    expect(r.code).toBe(0);
+  });
+
+  it('guide-audit schema config prints the config file schema', async () => {
+    const r = await run(['schema', 'config']);
+    expect(r.code).toBe(0);
+    expect(Object.keys(JSON.parse(r.stdout).properties)).toContain('sources');
+  });
 });
 
 describe('fixtures/demo', () => {

@@ -46,6 +46,8 @@ export interface StoreOptions {
   cwd: string;
   /** Absolute paths of the audited export files: not attachments. */
   exports: ReadonlySet<string>;
+  /** Absolute paths (files or folders) that are the tool's own output: never attachments. */
+  exclude?: readonly string[];
   limits?: InspectLimits;
 }
 
@@ -135,6 +137,7 @@ export class AttachmentStore {
         if (count >= MAX_ENTRIES) return;
         const abs = path.join(dir, d.name);
         const r = rel ? `${rel}/${d.name}` : d.name;
+        if (this.opts.exclude?.some((e) => abs === e || abs.startsWith(e + path.sep))) continue;
         if (d.isDirectory()) {
           if (d.name.startsWith('.') || SKIP_DIRS.has(d.name)) continue;
           await walk(abs, r);
