@@ -15,7 +15,11 @@ const NONE_RE = /^(无|没有|无法定(办结)?时限|无时限|无期限|法�
 /** The raw value as a user would quote it: the number with its unit, or the text. */
 export function limitRaw(l: TimeLimit): string {
   const base = l.text ?? l.number ?? '';
-  if (l.unitRaw !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(base.normalize('NFKC'))) return `${base.trim()}（单位：${l.unitRaw}）`;
+  if (l.unitRaw !== undefined && /^\s*\d+(\.\d+)?\s*$/.test(base.normalize('NFKC'))) {
+    // A coded unit is shown with its meaning: "10（单位：1，即工作日）".
+    const meaning = l.unit && l.unit !== l.unitRaw ? `，即${l.unit}` : '';
+    return `${base.trim()}（单位：${l.unitRaw}${meaning}）`;
+  }
   return base;
 }
 
