@@ -46,6 +46,14 @@ export const ConfigSchema = z
     sources: z.array(SourceConfigSchema).optional(),
     attachments: z.array(z.string()).optional().describe('extra attachment folders, relative to the working directory'),
     catalog: z.string().optional().describe('national basic catalogue file (xlsx, csv or json)'),
+    limits: z
+      .object({
+        zipEntryMB: z.number().positive().describe('a zip entry (sheet, form) inflating past this many MB…'),
+        zipRatio: z.number().positive().describe('…and past this many times its compressed size is refused'),
+      })
+      .partial()
+      .strict()
+      .optional(),
     scoring: z
       .object({
         weights: z.record(z.string(), z.number().min(0)).optional(),

@@ -14,6 +14,8 @@ import { REFERENCE_2018, ScopedStats } from './stats.js';
 import { TOOL_VERSION } from './version.js';
 import { compareFindings } from './sort.js';
 import { AttachmentStore } from './attachments/store.js';
+import { DEFAULT_INSPECT_LIMITS } from './attachments/inspect.js';
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-directory.js';
 import { loadCatalog } from './catalog.js';
 import type { RuleContext } from './rule.js';
 import type { FileRef } from './loaders/types.js';
@@ -128,6 +130,10 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   const active = resolveRules(config, options.rules);
   const guideRules = active.filter((a) => a.rule.kind === 'guide');
   const setRules = active.filter((a) => a.rule.kind === 'set');
+  const zipLimits: ZipLimits = {
+    maxEntryBytes: (config.limits?.zipEntryMB ?? DEFAULT_ZIP_LIMITS.maxEntryBytes / 1024 / 1024) * 1024 * 1024,
+    maxRatio: config.limits?.zipRatio ?? DEFAULT_ZIP_LIMITS.maxRatio,
+  };
   const catalogFile = options.catalog ?? config.catalog;
   const ctx: RuleContext = catalogFile ? { catalog: await loadCatalog(catalogFile, cwd) } : {};
   const setStates = setRules.map((a) => (a.rule.kind === 'set' ? a.rule.init(a.options, ctx) : undefined));
@@ -137,6 +143,7 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     ? new AttachmentStore({
       cwd, dirs: options.attachments ?? config.attachments, exports: new Set(files.map((f) => f.abs)),
       exclude: (options.exclude ?? []).map((p) => path.resolve(cwd, p)),
+      limits: { ...DEFAULT_INSPECT_LIMITS, maxZipEntryBytes: zipLimits.maxEntryBytes, maxZipRatio: zipLimits.maxRatio },
     })
     : undefined;
   const loadErrors: LoadError[] = missing.map((p) => ({ file: p, message: '路径不存在' }));
@@ -158,7 +165,7 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     let guidesInFile = 0;
     const outOfScope = new Map<string, number>();
     let fileSkipped = false;
-    for await (const ev of loadFile(file, source)) {
+    for await (const ev of loadFile(file, source, { zipLimits })) {
       if (ev.kind === 'error') loadErrors.push(ev.error);
       else if (ev.kind === 'skipped') {
         skipped.push({ file: file.display, reason: ev.reason });

@@ -7,11 +7,15 @@ const ENTITY: Record<string, string> = {
 /** Remove HTML tags/entities and control characters; `<br>`/`</p>` become line breaks. Keeps line structure. */
 export function cleanText(input: string): string {
   let s = input;
-  if (s.includes('<') || s.includes('&')) {
+  // Repeated until nothing changes, so that cleaning twice equals cleaning once (escaped markup such
+  // as `&lt;p&gt;` and tags formed by removing others are gone after one call). Only real tags (a
+  // letter after `<`) are removed: `<建筑法>` or `a < b` is text.
+  for (let i = 0; i < 5 && (s.includes('<') || s.includes('&')); i++) {
+    const before = s;
     s = s
       .replace(/<\s*br\s*\/?\s*>/gi, '\n')
       .replace(/<\/\s*(p|div|li|tr|h[1-6])\s*>/gi, '\n')
-      .replace(/<[^<>]{0,2000}>/g, '')
+      .replace(/<!--[\s\S]{0,2000}?-->|<\/?[a-z][^<>]{0,2000}>/gi, '')
       .replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (m, e: string) => {
         if (e[0] === '#') {
           const cp = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
@@ -19,6 +23,7 @@ export function cleanText(input: string): string {
         }
         return ENTITY[e.toLowerCase()] ?? m;
       });
+    if (s === before) break;
   }
   // Control characters except tab and line breaks; \r\n → \n.
   return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/g, '');
@@ -43,7 +48,8 @@ export function normalizeKeepLines(input: string | undefined | null): string {
 }
 
 function computeKeepLines(input: string): string {
-  return cleanText(input)
+  // NFKC first too: a full-width ＜p＞ is a tag once folded, and must go in the same call.
+  return cleanText(input.normalize('NFKC'))
     .normalize('NFKC')
     .split('\n')
     .map((l) => l.replace(/[ \t\u00a0\u3000]+/g, ' ').trim())

@@ -186,3 +186,36 @@ describe('JSON / JSONL layout 2', () => {
     expect(errorsOf(events)).toHaveLength(1);
   });
 });
+
+describe('zip limits of workbooks', () => {
+  const dir = tempDir();
+  const rows = [['事项名称', '实施编码', '实施主体', '办理地点'], ...Array.from({ length: 50 }, (_, i) => [`事项${i}`, `X${i}`, '江州市市场监督管理局', '江州市滨江大道188号'])];
+  const honest = Buffer.from(workbook([{ name: '事项基本信息', rows }]));
+  /** The same workbook whose central directory declares a 2 GB sheet: a zip bomb by its own account. */
+  function bomb(): Buffer {
+    const b = Buffer.from(honest);
+    const sig = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+    for (let p = b.indexOf(sig); p >= 0; p = b.indexOf(sig, p + 4)) {
+      const nameLen = b.readUInt16LE(p + 28);
+      if (b.toString('utf8', p + 46, p + 46 + nameLen).startsWith('xl/worksheets/')) b.writeUInt32LE(2_000_000_000, p + 24);
+    }
+    return b;
+  }
+
+  it('refuses an entry declared to inflate past 100 MB and 100× before inflating it, naming it', async () => {
+    const file = writeFile(dir, 'bomb.xlsx', bomb());
+    const events = await collect(file);
+    expect(guidesOf(events)).toEqual([]);
+    expect(errorsOf(events)).toMatchObject([{ file: 'bomb.xlsx', message: expect.stringContaining('疑似压缩炸弹') }]);
+    expect(errorsOf(events)[0]!.message).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  it('reads an honest workbook, and the limits are configurable', async () => {
+    const file = writeFile(dir, 'ok.xlsx', honest);
+    expect(guidesOf(await collect(file))).toHaveLength(50);
+    const { loadFile } = await import('../src/loaders/index.js');
+    const events = [];
+    for await (const ev of loadFile({ abs: file, display: 'ok.xlsx' }, undefined, { zipLimits: { maxEntryBytes: 1000, maxRatio: 0.5 } })) events.push(ev);
+    expect(errorsOf(events)[0]?.message).toContain('疑似压缩炸弹');
+  });
+});

@@ -1,7 +1,7 @@
 // What a form file is, by content: never by its extension (INDICATORS.md §D, FIELDS.md §5).
 import CFB from 'cfb';
 import type { FileKind, Inspection } from './types.js';
-import { zipEntries } from './zip-directory.js';
+import { oversizedEntry, zipEntries } from '../zip-directory.js';
 
 export interface InspectLimits {
   /** Files larger than this are not parsed (problem tooLarge). */
@@ -83,7 +83,7 @@ function inspectOle(buf: Uint8Array): Inspection {
 async function inspectZip(buf: Uint8Array, limits: InspectLimits): Promise<Inspection> {
   const entries = zipEntries(buf);
   if (!entries) return { kind: 'zip', readable: false, problem: 'corrupt' };
-  if (entries.some((e) => e.size > limits.maxZipEntryBytes && e.size > limits.maxZipRatio * Math.max(1, e.compressed))) {
+  if (oversizedEntry(entries, { maxEntryBytes: limits.maxZipEntryBytes, maxRatio: limits.maxZipRatio })) {
     const kind: FileKind = entries.some((e) => e.name === 'word/document.xml') ? 'docx' : 'zip';
     return { kind, readable: false, problem: 'tooLarge' };
   }

@@ -9,6 +9,7 @@ import { readWorkbookTables, WorkbookError } from './excel.js';
 import { jsonDocToGuides, jsonErrorPosition, jsonlToGuides, streamedJsonToGuides } from './json.js';
 import { sourceSettings } from './source.js';
 import { tablesToGuides } from './table.js';
+import { oversizedEntry, zipEntries, type ZipLimits } from '../zip-directory.js';
 import type { FileRef, LoadEvent } from './types.js';
 
 export const EXPORT_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'csv', 'tsv', 'json', 'jsonl', 'ndjson'];
@@ -103,6 +104,7 @@ export const JSON_STREAM_THRESHOLD = 64 * 1024 * 1024;
 
 export interface LoadOptions {
   jsonStreamThreshold?: number;
+  zipLimits?: ZipLimits;
 }
 
 /** Read one export file and yield its guides, load errors and notices. Never throws. */
@@ -137,7 +139,23 @@ export async function* loadFile(file: FileRef, source: SourceConfig | undefined,
       case 'binary':
         yield { kind: 'error', error: { file: file.display, message: '不是可识别的导出文件（既不是 Excel，也不是 CSV 或 JSON）' } };
         return;
-      case 'zip':
+      case 'zip': {
+        const entries = zipEntries(buf);
+        const big = entries && oversizedEntry(entries, opts.zipLimits);
+        if (big) {
+          const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0);
+          yield {
+            kind: 'error',
+            error: {
+              file: file.display,
+              message: `压缩包中的“${big.name}”解压后将达 ${mb(big.size)} MB（压缩后 ${mb(big.compressed)} MB，约 ${Math.round(big.size / Math.max(1, big.compressed))} 倍），超过读取限制，疑似压缩炸弹，已拒绝读取（限制可在配置文件 limits 中调整）`,
+            },
+          };
+          return;
+        }
+        yield* tablesToGuides(file.display, readWorkbookTables(buf, 'buffer'), s);
+        return;
+      }
       case 'ole': {
         yield* tablesToGuides(file.display, readWorkbookTables(buf, 'buffer'), s);
         return;

@@ -1,5 +1,5 @@
 // Reads a zip's central directory (names and sizes) without inflating anything, so that a form file
-// is recognised and a zip bomb refused before a byte of it is decompressed.
+// is recognised and a zip bomb refused before a byte of it is decompressed (exports and forms alike).
 
 export interface ZipEntry {
   name: string;
@@ -32,4 +32,18 @@ export function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
+}
+
+export interface ZipLimits {
+  /** An entry inflating past this many bytes… */
+  maxEntryBytes: number;
+  /** …and past this many times its compressed size is refused. */
+  maxRatio: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 100 * 1024 * 1024, maxRatio: 100 };
+
+/** The first entry that breaks the limits (a zip bomb), by the sizes the archive declares. */
+export function oversizedEntry(entries: ZipEntry[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry | undefined {
+  return entries.find((e) => e.size > limits.maxEntryBytes && e.size > limits.maxRatio * Math.max(1, e.compressed));
 }
