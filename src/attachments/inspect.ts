@@ -104,7 +104,8 @@ async function inspectZip(buf: Uint8Array, limits: InspectLimits): Promise<Inspe
 async function inspectPdf(buf: Uint8Array, limits: InspectLimits): Promise<Inspection> {
   const { PDFParse } = await import('pdf-parse');
   // pdf.js takes ownership of the array it is given: hand it a copy.
-  const parser = new PDFParse({ data: new Uint8Array(buf) });
+  // No eval-compiled font code: text extraction does not need it, and it was the CVE-2024-4367 path.
+  const parser = new PDFParse({ data: new Uint8Array(buf), isEvalSupported: false });
   try {
     const r = await parser.getText();
     if (!r.total) return { kind: 'pdf', readable: false, problem: 'noPages', pages: 0 };
