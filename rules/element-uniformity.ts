@@ -42,6 +42,13 @@ export default defineSetRule<Record<string, never>, State>({
     if (!list) state.set(base, (list = []));
     list.push(m);
   },
+  merge(into, from, offset) {
+    for (const [base, members] of from) {
+      let list = into.get(base);
+      if (!list) into.set(base, (list = []));
+      for (const m of members) list.push({ ...m, key: m.key + offset });
+    }
+  },
   finalize(state) {
     const out: SetFinding[] = [];
     for (const [baseCode, members] of [...state].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {

@@ -1,24 +1,30 @@
-// The audit pipeline: discover → load (guide by guide) → per-guide rules as guides arrive → set rules
-// finalize → one report object, from which every reporter renders.
+// The audit pipeline: discover → each file (in order, or in worker threads) loads its guides one at a
+// time and runs the per-guide rules → set rules merge and finalize → one report object, from which
+// every reporter renders.
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { ConfigError, type Config, type SeveritySetting } from './config.js';
-import { GuideSchema, NON_APPLICATION_TYPES, isPermit, type Guide } from './model.js';
-import { discover, loadFile, sourceFor } from './loaders/index.js';
-import type { LoadError } from './loaders/types.js';
+import { discover } from './loaders/index.js';
+import type { FileRef, LoadError } from './loaders/types.js';
 import { RULES } from '../rules/index.js';
-import { renderTemplate, type Rule, type RuleFinding, type Severity } from './rule.js';
-import { SCHEMA_VERSION, UNKNOWN_DEPARTMENT, type Finding, type Report } from './report.js';
-import { bandOf, groupBy, mode, overallScore, tally, type GuideOutcome, DEFAULT_BANDS } from './scoring.js';
-import { regionOf } from './parsers/item-code.js';
-import { REFERENCE_2018, ScopedStats } from './stats.js';
+import type { RuleContext } from './rule.js';
+import { SCHEMA_VERSION, type Finding, type Report } from './report.js';
+import { DEFAULT_BANDS } from './scoring.js';
 import { TOOL_VERSION } from './version.js';
 import { compareFindings } from './sort.js';
 import { AttachmentStore } from './attachments/store.js';
 import { DEFAULT_INSPECT_LIMITS } from './attachments/inspect.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-directory.js';
 import { loadCatalog } from './catalog.js';
-import type { RuleContext } from './rule.js';
-import type { FileRef } from './loaders/types.js';
+import { addGuide, assembleScores, emptyAggregate, type Aggregate, type GuideRecord } from './aggregate.js';
+import { attachmentNotices, auditFile, toFinding, type ActiveRule, type FilePartial, type FileRuntime, type GuideId } from './audit-file.js';
+import type { Shard } from './shard.js';
+
+export { inScope, type ActiveRule } from './audit-file.js';
 
 export interface AuditOptions {
   cwd?: string;
@@ -37,16 +43,13 @@ export interface AuditOptions {
   /** Clock for `generatedAt` (tests pin it). */
   now?: () => Date;
   /** Called after each file with counts so far (progress display). */
-  onFile?: (info: { file: string; guides: number; done: number; total: number }) => void;
+  onFile?: (info: { file: string; guides: number; done: number; total: number; bytesDone: number; bytesTotal: number }) => void;
+  /** Audit only this share of the guides (`--shard i/n`). */
+  shard?: Shard;
+  /** Worker threads over files: a number, or 'auto' (default: several only for large multi-file runs). */
+  jobs?: number | 'auto';
 }
 
-export interface ActiveRule {
-  rule: Rule;
-  severity: Severity;
-  options: any;
-}
-
-const UNKNOWN_REGION = '（未知区划）';
 
 /** Rules in force with their severity and options: registry defaults, then config, then overrides. */
 export function resolveRules(config: Config | undefined, overrides: Record<string, SeveritySetting> = {}): ActiveRule[] {
@@ -85,42 +88,105 @@ export function resolveRules(config: Config | undefined, overrides: Record<strin
   return active;
 }
 
-export function inScope(g: Guide, scope: 'default' | 'all'): boolean {
-  return scope === 'all' || !g.itemType || !NON_APPLICATION_TYPES.includes(g.itemType);
+/** Everything a worker needs to rebuild the run's settings: plain, cloneable data. */
+export interface RunSettings {
+  cwd: string;
+  config: Config;
+  scope: 'default' | 'all';
+  ruleOverrides: Record<string, SeveritySetting>;
+  catalog?: Map<string, string>;
+  attachments?: string[];
+  exclude: string[];
+  exports: string[];
+  zipLimits: ZipLimits;
+  shard?: Shard;
 }
 
-function toFinding(ar: ActiveRule, g: Guide, f: RuleFinding): Finding {
-  const meta = ar.rule.meta;
-  const template = meta.messages[f.messageId];
-  if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId ${f.messageId}`);
-  const out: Finding = {
-    ruleId: meta.id,
-    messageId: f.messageId,
-    indicator: meta.indicator,
-    severity: ar.severity,
-    message: renderTemplate(template, f.data),
-    guide: {},
-    location: { ...(f.loc ?? g.loc) },
+/** The per-file runtime from the run's settings (in the main thread or a worker). */
+export function fileRuntime(s: RunSettings): FileRuntime {
+  const active = resolveRules(s.config, s.ruleOverrides);
+  const ctx: RuleContext = s.catalog ? { catalog: s.catalog } : {};
+  const store = active.some((a) => a.rule.meta.attachments)
+    ? new AttachmentStore({
+      cwd: s.cwd, dirs: s.attachments, exports: new Set(s.exports), exclude: s.exclude,
+      limits: { ...DEFAULT_INSPECT_LIMITS, maxZipEntryBytes: s.zipLimits.maxEntryBytes, maxZipRatio: s.zipLimits.maxRatio },
+    })
+    : undefined;
+  return { config: s.config, scope: s.scope, active, ctx, ...(store ? { store } : {}), zipLimits: s.zipLimits, ...(s.shard ? { shard: s.shard } : {}) };
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+const AUTO_JOBS_MIN_BYTES = 8 * 1024 * 1024;
+
+function failedPartial(file: FileRef, message: string): FilePartial {
+  return {
+    findings: [], guides: [], ids: [], setStates: [], skipped: [], notices: [], read: false, attachmentRefs: { urls: 0, unverified: 0 },
+    loadErrors: [{ file: file.display, message: `读取失败：${message}` }],
   };
-  const sugg = meta.suggestions?.[f.messageId];
-  if (sugg !== undefined) out.suggestion = renderTemplate(sugg, f.data);
-  if (g.code ?? g.handleCode) out.guide.code = (g.code ?? g.handleCode)!.trim();
-  if (g.name) out.guide.name = g.name;
-  if (g.department) out.guide.department = g.department;
-  if (f.field) out.location.field = f.field;
-  if (f.material) out.location.material = f.material;
-  if (f.step) out.location.step = f.step;
-  if (f.value !== undefined) out.value = f.value;
-  return out;
 }
 
-/** Fill in what each blank-form, sample-form and flowchart reference resolves to (rules never read files). */
-async function resolveAttachments(g: Guide, file: FileRef, store: AttachmentStore): Promise<void> {
-  for (const m of g.materials) {
-    if (m.blankForm !== undefined) m.blankFormRes = await store.resolve(m.blankForm, file.abs, file.display);
-    if (m.sampleForm !== undefined) m.sampleFormRes = await store.resolve(m.sampleForm, file.abs, file.display);
+/** Yield each file's partial in file order; with jobs > 1, files are audited in worker threads. */
+async function* partials(files: FileRef[], settings: RunSettings, jobs: number): AsyncGenerator<FilePartial> {
+  if (jobs <= 1) {
+    const rt = fileRuntime(settings);
+    for (const f of files) yield await auditFile(f, rt);
+    return;
   }
-  if (g.flowchart !== undefined) g.flowchartRes = await store.resolve(g.flowchart, file.abs, file.display);
+  const results = new Map<number, FilePartial>();
+  let wake: (() => void) | undefined;
+  let next = 0;
+  const workers: Worker[] = [];
+  const settle = (i: number, p: FilePartial) => {
+    if (!results.has(i)) results.set(i, p);
+    wake?.();
+  };
+  const feed = (w: Worker, current: { i: number }) => {
+    if (next >= files.length) {
+      current.i = -1;
+      return;
+    }
+    current.i = next++;
+    w.postMessage({ i: current.i, file: files[current.i] });
+  };
+  for (let k = 0; k < Math.min(jobs, files.length); k++) {
+    const w = new Worker(WORKER_URL, { workerData: settings });
+    const current = { i: -1 };
+    w.on('message', (msg: { i: number; partial?: FilePartial; error?: string }) => {
+      settle(msg.i, msg.partial ?? failedPartial(files[msg.i]!, msg.error ?? '未知错误'));
+      feed(w, current);
+    });
+    // A worker that dies takes only its current file with it: that file becomes a load error.
+    w.on('error', (e) => {
+      if (current.i >= 0) settle(current.i, failedPartial(files[current.i]!, e.message));
+      current.i = -1;
+    });
+    workers.push(w);
+    feed(w, current);
+  }
+  try {
+    for (let i = 0; i < files.length; i++) {
+      while (!results.has(i)) {
+        // Nobody left to produce file i (every worker died): report it and go on.
+        if (next > i && workers.length > 0 && workers.every((w) => w.threadId === -1)) settle(i, failedPartial(files[i]!, '工作线程意外退出'));
+        if (!results.has(i)) await new Promise<void>((r) => (wake = r));
+      }
+      const p = results.get(i)!;
+      results.delete(i);
+      yield p;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+async function chooseJobs(jobs: number | 'auto' | undefined, files: FileRef[]): Promise<number> {
+  if (files.length < 2) return 1;
+  // Running from the TypeScript sources (the tests): there is no built worker to start.
+  if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
+  if (typeof jobs === 'number') return Math.max(1, Math.min(jobs, files.length));
+  let bytes = 0;
+  for (const f of files) bytes += (await stat(f.abs).catch(() => ({ size: 0 }))).size;
+  return bytes >= AUTO_JOBS_MIN_BYTES ? Math.min(availableParallelism(), files.length, 4) : 1;
 }
 
 export async function audit(paths: string[], options: AuditOptions = {}): Promise<Report> {
@@ -128,187 +194,136 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   const config = options.config ?? {};
   const scope = options.scope ?? config.scope ?? 'default';
   const active = resolveRules(config, options.rules);
-  const guideRules = active.filter((a) => a.rule.kind === 'guide');
   const setRules = active.filter((a) => a.rule.kind === 'set');
   const zipLimits: ZipLimits = {
     maxEntryBytes: (config.limits?.zipEntryMB ?? DEFAULT_ZIP_LIMITS.maxEntryBytes / 1024 / 1024) * 1024 * 1024,
     maxRatio: config.limits?.zipRatio ?? DEFAULT_ZIP_LIMITS.maxRatio,
   };
   const catalogFile = options.catalog ?? config.catalog;
-  const ctx: RuleContext = catalogFile ? { catalog: await loadCatalog(catalogFile, cwd) } : {};
-  const setStates = setRules.map((a) => (a.rule.kind === 'set' ? a.rule.init(a.options, ctx) : undefined));
+  const catalog = catalogFile ? await loadCatalog(catalogFile, cwd) : undefined;
+  const ctx: RuleContext = catalog ? { catalog } : {};
+  const exclude = (options.exclude ?? []).map((p) => path.resolve(cwd, p));
+  const { files, missing } = await discover(paths, { cwd, ignore: [...(config.ignore ?? []), ...(options.ignore ?? [])], exclude });
+  const attachments = options.attachments ?? config.attachments;
+  const settings: RunSettings = {
+    cwd, config, scope, ruleOverrides: options.rules ?? {}, exclude, exports: files.map((f) => f.abs), zipLimits,
+    ...(catalog ? { catalog } : {}),
+    ...(attachments ? { attachments } : {}),
+    ...(options.shard ? { shard: options.shard } : {}),
+  };
+  const jobs = await chooseJobs(options.jobs, files);
+  const sizes = options.onFile ? await Promise.all(files.map((f) => stat(f.abs).then((s) => s.size, () => 0))) : [];
+  const bytesTotal = sizes.reduce((a, b) => a + b, 0);
 
-  const { files, missing } = await discover(paths, { cwd, ignore: [...(config.ignore ?? []), ...(options.ignore ?? [])], exclude: options.exclude });
-  const store = active.some((a) => a.rule.meta.attachments)
-    ? new AttachmentStore({
-      cwd, dirs: options.attachments ?? config.attachments, exports: new Set(files.map((f) => f.abs)),
-      exclude: (options.exclude ?? []).map((p) => path.resolve(cwd, p)),
-      limits: { ...DEFAULT_INSPECT_LIMITS, maxZipEntryBytes: zipLimits.maxEntryBytes, maxZipRatio: zipLimits.maxRatio },
-    })
-    : undefined;
   const loadErrors: LoadError[] = missing.map((p) => ({ file: p, message: '路径不存在' }));
   const skipped: Report['skipped'] = [];
   const notices: string[] = [];
   const findings: Finding[] = [];
-  const outcomes: GuideOutcome[] = [];
-  // Identity of each audited guide, kept compactly for set-rule findings.
-  const guideIds: { guide: Pick<Guide, 'code' | 'handleCode' | 'name' | 'department' | 'loc'> }[] = [];
-  const stats = new ScopedStats();
-  const deptStats = new Map<string, ScopedStats>();
-  const regionStats = new Map<string, ScopedStats>();
-  const statsOf = (m: Map<string, ScopedStats>, k: string) => m.get(k) ?? m.set(k, new ScopedStats()).get(k)!;
+  const records: GuideRecord[] = [];
+  const ids: GuideId[] = [];
+  const setStates = setRules.map((a) => (a.rule.kind === 'set' ? a.rule.init(a.options, ctx) : undefined));
+  const refs = { urls: 0, unverified: 0 };
   let filesRead = 0;
-
-  for (let fi = 0; fi < files.length; fi++) {
-    const file = files[fi]!;
-    const source = sourceFor(file, config.sources);
-    let guidesInFile = 0;
-    const outOfScope = new Map<string, number>();
-    let fileSkipped = false;
-    for await (const ev of loadFile(file, source, { zipLimits })) {
-      if (ev.kind === 'error') loadErrors.push(ev.error);
-      else if (ev.kind === 'skipped') {
-        skipped.push({ file: file.display, reason: ev.reason });
-        fileSkipped = true;
-      } else if (ev.kind === 'notice') notices.push(ev.message);
-      else {
-        const parsed = GuideSchema.safeParse(ev.guide);
-        if (!parsed.success) {
-          loadErrors.push({ ...ev.guide.loc, message: `数据结构不符合规范：${parsed.error.issues[0]?.message ?? ''}` });
-          continue;
-        }
-        const g = ev.guide;
-        if (!inScope(g, scope)) {
-          outOfScope.set(g.itemType!, (outOfScope.get(g.itemType!) ?? 0) + 1);
-          continue;
-        }
-        guidesInFile++;
-        if (store) await resolveAttachments(g, file, store);
-        const key = guideIds.length;
-        guideIds.push({ guide: { code: g.code, handleCode: g.handleCode, name: g.name, department: g.department, loc: g.loc } });
-        const outcome: GuideOutcome = {
-          department: g.department?.trim() || UNKNOWN_DEPARTMENT,
-          region: regionOf(g) ?? UNKNOWN_REGION,
-          permit: isPermit(g),
-          indicators: new Map(),
-          findings: 0,
-        };
-        for (const ar of guideRules) {
-          const rule = ar.rule;
-          if (rule.kind !== 'guide') continue;
-          if (rule.applies && !rule.applies(g, ar.options, ctx)) continue;
-          const fs = rule.check(g, ar.options, ctx);
-          const ind = rule.meta.indicator;
-          outcome.indicators.set(ind, (outcome.indicators.get(ind) ?? false) || fs.length > 0);
-          for (const f of fs) findings.push(toFinding(ar, g, f));
-          outcome.findings += fs.length;
-        }
-        setRules.forEach((ar, i) => {
-          const rule = ar.rule;
-          if (rule.kind !== 'set') return;
-          if (rule.applies && !rule.applies(g, ar.options, ctx)) return;
-          outcome.indicators.set(rule.meta.indicator, false);
-          rule.add(setStates[i], g, key, ar.options);
-        });
-        outcomes.push(outcome);
-        stats.add(g, outcome.permit);
-        statsOf(deptStats, outcome.department).add(g, outcome.permit);
-        statsOf(regionStats, outcome.region).add(g, outcome.permit);
-      }
-    }
-    if (outOfScope.size) {
-      const n = [...outOfScope.values()].reduce((a, b) => a + b, 0);
-      const detail = [...outOfScope].sort().map(([t, c]) => `${t} ${c}`).join('、');
-      skipped.push({ file: file.display, reason: `${n} 个事项不属于依申请类（${detail}），默认不审核；--scope all 可一并审核`, count: n });
-    }
-    if (!fileSkipped || guidesInFile > 0) filesRead++;
-    options.onFile?.({ file: file.display, guides: outcomes.length, done: fi + 1, total: files.length });
+  let done = 0;
+  let bytesDone = 0;
+  for await (const p of partials(files, settings, jobs)) {
+    const offset = records.length;
+    // Set-rule states fold in file order, their keys shifted to the run's numbering.
+    setRules.forEach((ar, i) => {
+      if (ar.rule.kind === 'set' && p.setStates[i] !== undefined) ar.rule.merge(setStates[i], p.setStates[i], offset, ar.options);
+    });
+    for (const r of p.guides) records.push(r);
+    for (const id of p.ids) ids.push(id);
+    for (const f of p.findings) findings.push(f);
+    loadErrors.push(...p.loadErrors);
+    skipped.push(...p.skipped);
+    notices.push(...p.notices);
+    refs.urls += p.attachmentRefs.urls;
+    refs.unverified += p.attachmentRefs.unverified;
+    if (p.read) filesRead++;
+    bytesDone += sizes[done] ?? 0;
+    done++;
+    options.onFile?.({ file: files[done - 1]!.display, guides: records.length, done, total: files.length, bytesDone, bytesTotal });
   }
 
   setRules.forEach((ar, i) => {
     const rule = ar.rule;
     if (rule.kind !== 'set') return;
     for (const f of rule.finalize(setStates[i], ar.options)) {
-      const id = guideIds[f.guideKey];
-      const o = outcomes[f.guideKey];
-      if (!id || !o) continue;
-      findings.push(toFinding(ar, id.guide as Guide, f));
-      o.indicators.set(rule.meta.indicator, true);
-      o.findings++;
+      const id = ids[f.guideKey];
+      const r = records[f.guideKey];
+      if (!id || !r) continue;
+      findings.push(toFinding(ar, id, f));
+      const entry = r.indicators.find((x) => x[0] === rule.meta.indicator);
+      if (entry) entry[1] = true;
+      r.findings++;
     }
   });
-
-  if (store?.stats.urls) notices.push(`${store.stats.urls} 处表格或流程图引用是网址，无法离线下载，只按网址中的扩展名判断，文件内容未核验`);
-  if (store?.stats.unverified) {
-    notices.push(`导出文件所在文件夹中没有任何附件文件，${store.stats.unverified} 处表格或流程图引用只检查了“是否提供”，文件内容未核验（可用 --attachments 指定附件目录）`);
-  }
-  findings.sort(compareFindings);
-  const indicators = active.map((a) => a.rule.meta.indicator);
-  const scored = active.filter((a) => a.rule.meta.scored).map((a) => a.rule.meta.indicator);
-  const weights = config.scoring?.weights ?? {};
-  const bands = config.scoring?.bands ?? DEFAULT_BANDS;
-  const scoreOf = (list: GuideOutcome[]) => {
-    const t = tally(list, indicators);
-    const overall = overallScore(t, scored, weights);
-    return { t, overall, band: bandOf(overall, bands) };
-  };
-  const all = scoreOf(outcomes);
-  const permitOutcomes = outcomes.filter((o) => o.permit);
-  const permit = scoreOf(permitOutcomes);
-  const departments = [...groupBy(outcomes, (o) => o.department)].map(([department, list]) => {
-    const s = scoreOf(list);
-    const region = mode(list.map((o) => o.region));
-    return {
-      department,
-      ...(region && region !== UNKNOWN_REGION ? { region } : {}),
-      score: s.overall, band: s.band, guides: list.length,
-      findings: list.reduce((a, o) => a + o.findings, 0),
-      indicators: s.t,
-      stats: deptStats.get(department)!.result(),
-    };
+  const agg = emptyAggregate();
+  for (const r of records) addGuide(agg, r);
+  notices.push(...attachmentNotices(refs));
+  return assembleReport({
+    paths, scope, config, active, findings, loadErrors, skipped, notices, filesRead, agg, refs,
+    generatedAt: (options.now?.() ?? new Date()).toISOString(),
+    ...(options.shard ? { shard: options.shard } : {}),
   });
-  // Ranking: score descending (no score last), then name.
-  departments.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || (a.department < b.department ? -1 : a.department > b.department ? 1 : 0));
-  const regions = [...groupBy(outcomes, (o) => o.region)].map(([region, list]) => {
-    const s = scoreOf(list);
-    return {
-      region, score: s.overall, band: s.band, guides: list.length, findings: list.reduce((a, o) => a + o.findings, 0), indicators: s.t,
-      stats: regionStats.get(region)!.result(),
-    };
-  }).sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0));
+}
 
+export interface ReportParts {
+  paths: string[];
+  scope: 'default' | 'all';
+  config: Config;
+  active: ActiveRule[];
+  findings: Finding[];
+  loadErrors: LoadError[];
+  skipped: Report['skipped'];
+  notices: string[];
+  filesRead: number;
+  agg: Aggregate;
+  refs: { urls: number; unverified: number };
+  generatedAt: string;
+  shard?: Shard;
+}
+
+/** The report from its parts: sorted findings, scores and statistics from the aggregate. */
+export function assembleReport(p: ReportParts): Report {
+  const weights = p.config.scoring?.weights ?? {};
+  const bands = p.config.scoring?.bands ?? DEFAULT_BANDS;
+  const { scores, stats } = assembleScores(p.agg, {
+    indicators: p.active.map((a) => a.rule.meta.indicator),
+    scored: p.active.filter((a) => a.rule.meta.scored).map((a) => a.rule.meta.indicator),
+    weights, bands,
+  });
+  const findings = [...p.findings].sort(compareFindings);
+  const loadErrors = [...p.loadErrors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? a.row ?? 0) - (b.line ?? b.row ?? 0)));
   const errors = findings.filter((f) => f.severity === 'error').length;
-  loadErrors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? a.row ?? 0) - (b.line ?? b.row ?? 0)));
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'guide-audit', version: TOOL_VERSION },
-    generatedAt: (options.now?.() ?? new Date()).toISOString(),
-    options: { scope, paths: [...paths] },
+    generatedAt: p.generatedAt,
+    options: {
+      scope: p.scope, paths: [...p.paths],
+      ...(p.shard ? { shard: `${p.shard.index}/${p.shard.count}` } : {}),
+      scoring: { weights: { ...weights }, bands: bands.map((b) => ({ ...b })) },
+    },
     summary: {
-      files: filesRead,
-      guides: outcomes.length,
+      files: p.filesRead,
+      guides: p.agg.all.guides,
       findings: findings.length,
       errors,
       warnings: findings.length - errors,
       loadErrors: loadErrors.length,
-      skipped: skipped.reduce((a, s) => a + (s.count ?? 1), 0),
-      permitGuides: permitOutcomes.length,
-      guidesWithFindings: outcomes.filter((o) => o.findings > 0).length,
+      skipped: p.skipped.reduce((a, s) => a + (s.count ?? 1), 0),
+      permitGuides: p.agg.permit.guides,
+      guidesWithFindings: p.agg.guidesWithFindings,
     },
-    scores: {
-      overall: all.overall,
-      band: all.band,
-      permitOnly: { overall: permit.overall, band: permit.band, guides: permitOutcomes.length },
-      indicators: all.t,
-      permitIndicators: permit.t,
-      departments,
-      regions,
-    },
-    stats: { ...stats.result(), reference: { ...REFERENCE_2018 } },
-    rules: active.map((a) => ({ id: a.rule.meta.id, indicator: a.rule.meta.indicator, severity: a.severity, scored: a.rule.meta.scored })),
+    scores,
+    stats,
+    rules: p.active.map((a) => ({ id: a.rule.meta.id, indicator: a.rule.meta.indicator, severity: a.severity, scored: a.rule.meta.scored })),
     findings,
     loadErrors,
-    skipped,
-    notices,
+    skipped: p.skipped,
+    notices: p.notices,
+    ...(p.refs.urls || p.refs.unverified ? { attachmentRefs: { ...p.refs } } : {}),
   };
 }

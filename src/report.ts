@@ -77,6 +77,8 @@ export const DepartmentScoreSchema = z.object({
   stats: ScopedStatsSchema,
   /** With `--baseline` only. */
   tracking: TrackingSchema.optional(),
+  /** Audited guides per region (the department's region is the most frequent); lets shard reports merge. */
+  guidesByRegion: z.record(z.string(), z.number().int()).optional(),
 });
 
 export const RegionScoreSchema = z.object({
@@ -93,7 +95,14 @@ export const ReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('guide-audit'), version: z.string() }),
   generatedAt: z.string(),
-  options: z.object({ scope: z.enum(['default', 'all']), paths: z.array(z.string()) }),
+  options: z.object({
+    scope: z.enum(['default', 'all']),
+    paths: z.array(z.string()),
+    /** `--shard i/n`: this report covers that share of the guides (merge the shards with `guide-audit merge`). */
+    shard: z.string().optional(),
+    /** Indicator weights and bands in force, so that merged shards are scored the same way. */
+    scoring: z.object({ weights: z.record(z.string(), z.number()), bands: z.array(z.object({ min: z.number(), band: z.string() })) }).optional(),
+  }),
   summary: z.object({
     files: z.number().int(),
     guides: z.number().int(),
@@ -132,7 +141,13 @@ export const ReportSchema = z.object({
       row: z.number().int().optional(), line: z.number().int().optional(), index: z.number().int().optional(),
     }),
   ),
-  skipped: z.array(z.object({ file: z.string(), reason: z.string(), count: z.number().int().optional() })),
+  skipped: z.array(z.object({
+    file: z.string(), reason: z.string(), count: z.number().int().optional(),
+    /** Guides left out of scope, per item type (with `count`). */
+    byType: z.record(z.string(), z.number().int()).optional(),
+  })),
+  /** Blank-form, sample-form and flowchart references that could not be verified: URLs, and references with no attachment files at all. */
+  attachmentRefs: z.object({ urls: z.number().int(), unverified: z.number().int() }).optional(),
   notices: z.array(z.string()),
   /** With `--baseline`: the baseline file, the overall counts, and the findings of the baseline no longer found (已整改). */
   baseline: z.object({ file: z.string(), tracking: TrackingSchema, fixed: z.array(FindingSchema) }).optional(),

@@ -78,6 +78,11 @@ export interface SetRule<O = any, S = any> {
   /** Compact state; `add` keeps only what finalize needs, never the guide itself. */
   init(options: O, ctx: RuleContext): S;
   add(state: S, guide: Guide, guideKey: number, options: O): void;
+  /**
+   * Fold the state of another part of the run (a later file, read perhaps in another worker) into
+   * `into`; its guide keys are shifted by `keyOffset`. States are structured-cloneable data.
+   */
+  merge(into: S, from: S, keyOffset: number, options: O): void;
   finalize(state: S, options: O): SetFinding[];
 }
 

@@ -2,74 +2,126 @@
 import type { Guide } from './model.js';
 import type { Stats } from './report.js';
 import { analyzeLimit } from './parsers/time-limit.js';
-import { parseDepth, parseVisits } from './parsers/visits.js';
+import { parseDepth, parseVisits, type Depth } from './parsers/visits.js';
 import { filledElements } from './elements.js';
 
 const ratio = (numerator: number, denominator: number) => ({ value: denominator ? numerator / denominator : null, numerator, denominator });
 
-export class StatsAccumulator {
-  private guides = 0;
-  private compressionSum = 0;
-  private compressionN = 0;
-  private instant = 0;
-  private caseTyped = 0;
-  private visitsKnown = 0;
-  private zeroVisits = 0;
-  private oneVisit = 0;
-  private visitsSum = 0;
-  private depth = { I: 0, II: 0, III: 0, IV: 0, unknown: 0 };
-  private filledSum = 0;
+/**
+ * Compression ratios are summed as whole nano-units, so that the sum does not depend on the order of
+ * addition: a run, a run with several workers and merged shards give the same bytes.
+ */
+export const COMPRESSION_SCALE = 1e9;
 
-  add(g: Guide): void {
-    this.guides++;
-    const legal = analyzeLimit(g.legalLimit);
-    const promised = analyzeLimit(g.promisedLimit);
-    if (legal.kind === 'ok' && promised.kind === 'ok' && legal.workdays > 0) {
-      this.compressionSum += 1 - promised.workdays / legal.workdays;
-      this.compressionN++;
-    }
-    if (g.caseType === '即办件' || g.caseType === '承诺件') {
-      this.caseTyped++;
-      if (g.caseType === '即办件') this.instant++;
-    }
-    const v = parseVisits(g.visits);
-    if (v !== undefined) {
-      this.visitsKnown++;
-      this.visitsSum += v;
-      if (v === 0) this.zeroVisits++;
-      if (v <= 1) this.oneVisit++;
-    }
-    const d = parseDepth(g.onlineDepth);
-    this.depth[d ?? 'unknown']++;
-    this.filledSum += filledElements(g);
-  }
+/** What the statistics keep of one guide: small and cloneable (it crosses worker threads). */
+export interface StatsSample {
+  /** round((1 − promised/legal) × COMPRESSION_SCALE), when both limits parse and legal > 0. */
+  compression?: number;
+  caseType?: 'instant' | 'promise';
+  visits?: number;
+  depth: Depth | 'unknown';
+  filled: number;
+}
 
-  result(): Stats {
-    return {
-      guides: this.guides,
-      commitmentCompression: { ...ratio(this.compressionSum, this.compressionN), n: this.compressionN },
-      instantShare: ratio(this.instant, this.caseTyped),
-      zeroVisitShare: ratio(this.zeroVisits, this.visitsKnown),
-      atMostOneVisitShare: ratio(this.oneVisit, this.visitsKnown),
-      averageVisits: ratio(this.visitsSum, this.visitsKnown),
-      onlineDepth: { ...this.depth },
-      averageFilledElements: ratio(this.filledSum, this.guides),
-    };
+export function statsSample(g: Guide): StatsSample {
+  const legal = analyzeLimit(g.legalLimit);
+  const promised = analyzeLimit(g.promisedLimit);
+  const s: StatsSample = { depth: parseDepth(g.onlineDepth) ?? 'unknown', filled: filledElements(g) };
+  if (legal.kind === 'ok' && promised.kind === 'ok' && legal.workdays > 0) s.compression = Math.round((1 - promised.workdays / legal.workdays) * COMPRESSION_SCALE);
+  if (g.caseType === '即办件') s.caseType = 'instant';
+  else if (g.caseType === '承诺件') s.caseType = 'promise';
+  const v = parseVisits(g.visits);
+  if (v !== undefined) s.visits = v;
+  return s;
+}
+
+/** Sums of the section G statistics; every field is an integer, so partial sums merge exactly. */
+export interface StatsSums {
+  guides: number;
+  compressionSum: number;
+  compressionN: number;
+  instant: number;
+  caseTyped: number;
+  visitsKnown: number;
+  zeroVisits: number;
+  oneVisit: number;
+  visitsSum: number;
+  depth: Record<Depth | 'unknown', number>;
+  filledSum: number;
+}
+
+export const emptySums = (): StatsSums => ({
+  guides: 0, compressionSum: 0, compressionN: 0, instant: 0, caseTyped: 0, visitsKnown: 0, zeroVisits: 0, oneVisit: 0, visitsSum: 0,
+  depth: { I: 0, II: 0, III: 0, IV: 0, unknown: 0 }, filledSum: 0,
+});
+
+export function addSample(t: StatsSums, s: StatsSample): void {
+  t.guides++;
+  if (s.compression !== undefined) {
+    t.compressionSum += s.compression;
+    t.compressionN++;
   }
+  if (s.caseType) {
+    t.caseTyped++;
+    if (s.caseType === 'instant') t.instant++;
+  }
+  if (s.visits !== undefined) {
+    t.visitsKnown++;
+    t.visitsSum += s.visits;
+    if (s.visits === 0) t.zeroVisits++;
+    if (s.visits <= 1) t.oneVisit++;
+  }
+  t.depth[s.depth]++;
+  t.filledSum += s.filled;
+}
+
+export function statsResult(t: StatsSums): Stats {
+  return {
+    guides: t.guides,
+    commitmentCompression: { ...ratio(t.compressionSum / COMPRESSION_SCALE, t.compressionN), n: t.compressionN },
+    instantShare: ratio(t.instant, t.caseTyped),
+    zeroVisitShare: ratio(t.zeroVisits, t.visitsKnown),
+    atMostOneVisitShare: ratio(t.oneVisit, t.visitsKnown),
+    averageVisits: ratio(t.visitsSum, t.visitsKnown),
+    onlineDepth: { ...t.depth },
+    averageFilledElements: ratio(t.filledSum, t.guides),
+  };
+}
+
+/** The sums back from a report's statistics (for merging shard reports). */
+export function sumsOf(s: Stats): StatsSums {
+  return {
+    guides: s.guides,
+    compressionSum: Math.round(s.commitmentCompression.numerator * COMPRESSION_SCALE),
+    compressionN: s.commitmentCompression.n,
+    instant: s.instantShare.numerator,
+    caseTyped: s.instantShare.denominator,
+    visitsKnown: s.zeroVisitShare.denominator,
+    zeroVisits: s.zeroVisitShare.numerator,
+    oneVisit: s.atMostOneVisitShare.numerator,
+    visitsSum: s.averageVisits.numerator,
+    depth: { ...s.onlineDepth },
+    filledSum: s.averageFilledElements.numerator,
+  };
+}
+
+export function addSums(into: StatsSums, from: StatsSums): void {
+  for (const k of ['guides', 'compressionSum', 'compressionN', 'instant', 'caseTyped', 'visitsKnown', 'zeroVisits', 'oneVisit', 'visitsSum', 'filledSum'] as const) into[k] += from[k];
+  for (const d of Object.keys(into.depth) as (Depth | 'unknown')[]) into.depth[d] += from.depth[d];
 }
 
 /** The same statistics over 行政许可 guides (the evaluation's sample) and over all audited guides. */
 export class ScopedStats {
-  private readonly all = new StatsAccumulator();
-  private readonly permit = new StatsAccumulator();
+  readonly all = emptySums();
+  readonly permit = emptySums();
 
-  add(g: Guide, permit: boolean): void {
-    this.all.add(g);
-    if (permit) this.permit.add(g);
+  add(s: StatsSample, permit: boolean): void {
+    addSample(this.all, s);
+    if (permit) addSample(this.permit, s);
   }
 
   result(): { permit: Stats; all: Stats } {
-    return { permit: this.permit.result(), all: this.all.result() };
+    return { permit: statsResult(this.permit), all: statsResult(this.all) };
   }
 }
 

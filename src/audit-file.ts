@@ -1,0 +1,179 @@
+// One export file's share of a run: load its guides one at a time, resolve attachments, run the
+// per-guide rules and feed the set rules. The result is plain data, so it can be computed in a
+// worker thread and folded into the run in file order.
+import { GuideSchema, NON_APPLICATION_TYPES, isPermit, type Guide } from './model.js';
+import { loadFile, sourceFor } from './loaders/index.js';
+import type { FileRef, LoadError } from './loaders/types.js';
+import type { Config } from './config.js';
+import { renderTemplate, type Rule, type RuleContext, type Severity } from './rule.js';
+import type { RuleFinding } from './rule.js';
+import { UNKNOWN_DEPARTMENT, type Finding, type Report } from './report.js';
+import { UNKNOWN_REGION, type GuideRecord } from './aggregate.js';
+import { regionOf } from './parsers/item-code.js';
+import { statsSample } from './stats.js';
+import type { AttachmentStore } from './attachments/store.js';
+import type { ZipLimits } from './zip-directory.js';
+import { inShard, type Shard } from './shard.js';
+
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: any;
+}
+
+/** What every file of a run shares: rules in force, run data, the attachment store. */
+export interface FileRuntime {
+  config: Config;
+  scope: 'default' | 'all';
+  active: ActiveRule[];
+  ctx: RuleContext;
+  store?: AttachmentStore;
+  zipLimits: ZipLimits;
+  shard?: Shard;
+}
+
+/** A guide's identity, kept to place set-rule findings. */
+export type GuideId = Pick<Guide, 'code' | 'handleCode' | 'name' | 'department' | 'loc'>;
+
+export interface FilePartial {
+  findings: Finding[];
+  guides: GuideRecord[];
+  ids: GuideId[];
+  /** One state per set rule in force (keys: index into `guides`). */
+  setStates: unknown[];
+  loadErrors: LoadError[];
+  skipped: Report['skipped'];
+  notices: string[];
+  /** The file was read as an export (not skipped as a non-export). */
+  read: boolean;
+  attachmentRefs: { urls: number; unverified: number };
+}
+
+export function inScope(g: Guide, scope: 'default' | 'all'): boolean {
+  return scope === 'all' || !g.itemType || !NON_APPLICATION_TYPES.includes(g.itemType);
+}
+
+export function toFinding(ar: ActiveRule, g: GuideId, f: RuleFinding): Finding {
+  const meta = ar.rule.meta;
+  const template = meta.messages[f.messageId];
+  if (template === undefined) throw new Error(`rule ${meta.id} reported unknown messageId ${f.messageId}`);
+  const out: Finding = {
+    ruleId: meta.id,
+    messageId: f.messageId,
+    indicator: meta.indicator,
+    severity: ar.severity,
+    message: renderTemplate(template, f.data),
+    guide: {},
+    location: { ...(f.loc ?? g.loc) },
+  };
+  const sugg = meta.suggestions?.[f.messageId];
+  if (sugg !== undefined) out.suggestion = renderTemplate(sugg, f.data);
+  if (g.code ?? g.handleCode) out.guide.code = (g.code ?? g.handleCode)!.trim();
+  if (g.name) out.guide.name = g.name;
+  if (g.department) out.guide.department = g.department;
+  if (f.field) out.location.field = f.field;
+  if (f.material) out.location.material = f.material;
+  if (f.step) out.location.step = f.step;
+  if (f.value !== undefined) out.value = f.value;
+  return out;
+}
+
+/** Fill in what each blank-form, sample-form and flowchart reference resolves to (rules never read files). */
+async function resolveAttachments(g: Guide, file: FileRef, store: AttachmentStore): Promise<void> {
+  for (const m of g.materials) {
+    if (m.blankForm !== undefined) m.blankFormRes = await store.resolve(m.blankForm, file.abs, file.display);
+    if (m.sampleForm !== undefined) m.sampleFormRes = await store.resolve(m.sampleForm, file.abs, file.display);
+  }
+  if (g.flowchart !== undefined) g.flowchartRes = await store.resolve(g.flowchart, file.abs, file.display);
+}
+
+export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePartial> {
+  const guideRules = rt.active.filter((a) => a.rule.kind === 'guide');
+  const setRules = rt.active.filter((a) => a.rule.kind === 'set');
+  const out: FilePartial = {
+    findings: [], guides: [], ids: [], loadErrors: [], skipped: [], notices: [], read: true,
+    setStates: setRules.map((a) => (a.rule.kind === 'set' ? a.rule.init(a.options, rt.ctx) : undefined)),
+    attachmentRefs: { urls: 0, unverified: 0 },
+  };
+  const before = rt.store ? { ...rt.store.stats } : undefined;
+  const outOfScope = new Map<string, number>();
+  let fileSkipped = false;
+  for await (const ev of loadFile(file, sourceFor(file, rt.config.sources), { zipLimits: rt.zipLimits })) {
+    if (ev.kind === 'error') out.loadErrors.push(ev.error);
+    else if (ev.kind === 'skipped') {
+      out.skipped.push({ file: file.display, reason: ev.reason });
+      fileSkipped = true;
+    } else if (ev.kind === 'notice') out.notices.push(ev.message);
+    else {
+      const parsed = GuideSchema.safeParse(ev.guide);
+      if (!parsed.success) {
+        out.loadErrors.push({ ...ev.guide.loc, message: `数据结构不符合规范：${parsed.error.issues[0]?.message ?? ''}` });
+        continue;
+      }
+      const g = ev.guide;
+      // A shard audits its share of every file; out-of-scope guides are shared out too, so counts add up.
+      if (rt.shard && !inShard(g, rt.shard)) continue;
+      if (!inScope(g, rt.scope)) {
+        outOfScope.set(g.itemType!, (outOfScope.get(g.itemType!) ?? 0) + 1);
+        continue;
+      }
+      if (rt.store) await resolveAttachments(g, file, rt.store);
+      const key = out.guides.length;
+      const record: GuideRecord = {
+        department: g.department?.trim() || UNKNOWN_DEPARTMENT,
+        region: regionOf(g) ?? UNKNOWN_REGION,
+        permit: isPermit(g),
+        indicators: [],
+        findings: 0,
+        sample: statsSample(g),
+      };
+      for (const ar of guideRules) {
+        const rule = ar.rule;
+        if (rule.kind !== 'guide') continue;
+        if (rule.applies && !rule.applies(g, ar.options, rt.ctx)) continue;
+        const fs = rule.check(g, ar.options, rt.ctx);
+        const ind = rule.meta.indicator;
+        const prev = record.indicators.find((x) => x[0] === ind);
+        if (prev) prev[1] ||= fs.length > 0;
+        else record.indicators.push([ind, fs.length > 0]);
+        for (const f of fs) out.findings.push(toFinding(ar, g, f));
+        record.findings += fs.length;
+      }
+      setRules.forEach((ar, i) => {
+        const rule = ar.rule;
+        if (rule.kind !== 'set') return;
+        if (rule.applies && !rule.applies(g, ar.options, rt.ctx)) return;
+        record.indicators.push([rule.meta.indicator, false]);
+        rule.add(out.setStates[i], g, key, ar.options);
+      });
+      out.guides.push(record);
+      out.ids.push({ code: g.code, handleCode: g.handleCode, name: g.name, department: g.department, loc: g.loc });
+    }
+  }
+  if (outOfScope.size) {
+    const byType = Object.fromEntries([...outOfScope].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    out.skipped.push(outOfScopeEntry(file.display, byType));
+  }
+  out.read = !fileSkipped || out.guides.length > 0;
+  if (rt.store && before) {
+    out.attachmentRefs = { urls: rt.store.stats.urls - before.urls, unverified: rt.store.stats.unverified - before.unverified };
+  }
+  return out;
+}
+
+/** The skipped entry for a file's out-of-scope guides (also rebuilt by `merge` from `byType`). */
+export function outOfScopeEntry(file: string, byType: Record<string, number>): Report['skipped'][number] {
+  const n = Object.values(byType).reduce((a, b) => a + b, 0);
+  const detail = Object.entries(byType).map(([t, c]) => `${t} ${c}`).join('、');
+  return { file, reason: `${n} 个事项不属于依申请类（${detail}），默认不审核；--scope all 可一并审核`, count: n, byType };
+}
+
+/** The notices about references whose content could not be verified. */
+export function attachmentNotices(refs: { urls: number; unverified: number }): string[] {
+  const out: string[] = [];
+  if (refs.urls) out.push(`${refs.urls} 处表格或流程图引用是网址，无法离线下载，只按网址中的扩展名判断，文件内容未核验`);
+  if (refs.unverified) {
+    out.push(`导出文件所在文件夹中没有任何附件文件，${refs.unverified} 处表格或流程图引用只检查了“是否提供”，文件内容未核验（可用 --attachments 指定附件目录）`);
+  }
+  return out;
+}
