@@ -1,17 +1,16 @@
-// The command line: parses arguments, runs the audit, renders, and returns the exit code.
-// It never calls process.exit (bin/ does), so tests can run it in-process too.
+// The command line: parses arguments, runs the audit (or merges shard reports), renders, and returns
+// the exit code. It never calls process.exit (bin/ does), so tests can run it in-process too.
+// Heavy modules (rules, loaders, SheetJS, exceljs) load only when a command needs them, so that
+// `--help` answers at once.
 import path from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { audit } from './engine.js';
-import { ConfigError, loadConfig, renderConfigSchema, type Config, type SeveritySetting } from './config.js';
-import { FORMATS, OUT_DIR_FILES, WORKBOOK_DIR, render, type Format } from './reporters/index.js';
-import { renderWorkbooks } from './reporters/workbook.js';
-import { applyBaseline, applySuppressions } from './tracking.js';
-import { loadBaseline, loadSuppressions } from './tracking-files.js';
-import { writeAtomic } from './output.js';
-import { findRule, renderExplain, renderRuleList } from './explain.js';
+import { ConfigError } from './errors.js';
+import type { Config, SeveritySetting } from './config.js';
 import { TOOL_VERSION } from './version.js';
-import { renderReportSchema, type Report } from './report.js';
+import type { Report } from './report.js';
+import type { Format } from './reporters/index.js';
+import type { Shard } from './shard.js';
+import { createProgress } from './progress.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -19,11 +18,15 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   cwd: string;
   stdoutIsTTY: boolean;
+  /** Whether stderr is a terminal (the progress bar shows only there). */
+  stderrIsTTY?: boolean;
 }
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERROR = 2;
+
+const FORMAT_NAMES = ['stylish', 'json', 'html', 'sarif', 'junit', 'github', 'markdown'] as const;
 
 function defaultIO(): CliIO {
   return {
@@ -32,6 +35,7 @@ function defaultIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 
@@ -41,7 +45,8 @@ interface OutputSpec {
   output?: string;
 }
 
-interface AuditFlags {
+/** The options every command that produces a report shares (the audit and `merge`). */
+interface OutputFlags {
   /** Filled by the -f/-o parsers in argument order, so each -o pairs with the -f before it. */
   outputs: OutputSpec[];
   outDir?: string;
@@ -50,16 +55,23 @@ interface AuditFlags {
   onlyNew?: boolean;
   suppressions?: string;
   config?: string;
-  rule: string[];
-  scope?: 'default' | 'all';
   failOn?: 'error' | 'warning';
   failUnder?: string;
   maxWarnings?: string;
   quiet?: boolean;
   color: boolean;
+}
+
+interface AuditFlags extends OutputFlags {
+  rule: string[];
+  scope?: 'default' | 'all';
   ignore: string[];
   attachments: string[];
   catalog?: string;
+  shard?: string;
+  jobs?: string;
+  progress: boolean;
+  verbose?: boolean;
 }
 
 const collect = (v: string, prev: string[]) => [...prev, v];
@@ -95,19 +107,11 @@ function parseNumberFlag(name: string, v: string | undefined, min: number, max: 
   return n;
 }
 
-export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<number> {
-  const io: CliIO = { ...defaultIO(), ...ioIn };
-  let code = EXIT_OK;
-  const outputs: OutputSpec[] = [];
-  const program = new Command('guide-audit');
-  program
-    .description('按评估指标逐事项逐要素审核政务服务事项办事指南导出数据（Excel、CSV、JSON）')
-    .version(TOOL_VERSION, '-v, --version', '显示版本号')
-    .helpOption('-h, --help', '显示帮助')
-    .helpCommand('help [command]', '显示子命令的帮助')
-    .argument('[paths...]', '导出文件或文件夹')
-    .option('-f, --format <format>', `输出格式：${FORMATS.join('、')}；可重复，每个 -f 后面可跟自己的 -o`, (v: string) => {
-      if (!(FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`可选 ${FORMATS.join('、')}`);
+/** -f/-o (paired in order), --out-dir and the exit-code options, on the audit and on `merge`. */
+function addOutputOptions(cmd: Command, outputs: OutputSpec[]): Command {
+  return cmd
+    .option('-f, --format <format>', `输出格式：${FORMAT_NAMES.join('、')}；可重复，每个 -f 后面可跟自己的 -o`, (v: string) => {
+      if (!(FORMAT_NAMES as readonly string[]).includes(v)) throw new InvalidArgumentError(`可选 ${FORMAT_NAMES.join('、')}`);
       outputs.push({ format: v as Format });
       return v;
     })
@@ -123,16 +127,37 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
     .option('--only-new', '只有新增的问题才使退出码为 1（需 --baseline）')
     .option('--suppressions <file>', '豁免清单（JSON、CSV 或 xlsx：实施编码、规则、原因）')
     .option('-c, --config <file>', '配置文件（JSON）')
-    .option('--rule <id=severity>', '调整规则级别：规则ID或指标名=off|warning|error，可重复', collect, [])
-    .addOption(new Option('--scope <scope>', 'default：只审核依申请类事项；all：全部事项').choices(['default', 'all']))
     .addOption(new Option('--fail-on <severity>', '达到此级别的问题时退出码为 1').choices(['error', 'warning']))
     .option('--fail-under <score>', '准确度指数低于此分数时退出码为 1')
     .option('--max-warnings <n>', '警告超过此数量时退出码为 1')
+    .option('-q, --quiet', '只显示错误')
+    .option('--no-color', '不使用颜色（也可设置 NO_COLOR 环境变量）');
+}
+
+export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<number> {
+  const io: CliIO = { ...defaultIO(), ...ioIn };
+  let code = EXIT_OK;
+  const outputs: OutputSpec[] = [];
+  const mergeOutputs: OutputSpec[] = [];
+  const program = new Command('guide-audit');
+  program
+    .description('按评估指标逐事项逐要素审核政务服务事项办事指南导出数据（Excel、CSV、JSON）')
+    .version(TOOL_VERSION, '-v, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [command]', '显示子命令的帮助')
+    // `merge` has -f/-o of its own: options after a subcommand's name are the subcommand's.
+    .enablePositionalOptions()
+    .argument('[paths...]', '导出文件或文件夹');
+  addOutputOptions(program, outputs)
+    .option('--rule <id=severity>', '调整规则级别：规则ID或指标名=off|warning|error，可重复', collect, [])
+    .addOption(new Option('--scope <scope>', 'default：只审核依申请类事项；all：全部事项').choices(['default', 'all']))
     .option('--ignore <glob>', '忽略匹配的文件，可重复', collect, [])
     .option('--attachments <dir>', '另一个附件（空白表格、示例样表、流程图）文件夹，可重复', collect, [])
     .option('--catalog <file>', '国家基本目录（xlsx、csv 或 json，至少含“基本编码”“事项名称”两列），用于国家基本目录对应情况检查')
-    .option('-q, --quiet', '只显示错误')
-    .option('--no-color', '不使用颜色（也可设置 NO_COLOR 环境变量）')
+    .option('--shard <i/n>', '只审核第 i 份（共 n 份，按基本编码分）；各份报告用 guide-audit merge 合并')
+    .option('-j, --jobs <n>', '同时处理文件的工作线程数（默认：大批量的多个文件时自动使用多个）')
+    .option('--no-progress', '不显示进度条（标准错误不是终端或有 --quiet 时本来就不显示）')
+    .option('--verbose', '显示每个文件的读取情况')
     .showHelpAfterError('（用 --help 查看用法）')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) })
@@ -140,24 +165,32 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
       code = await runAudit(paths, { ...flags, outputs }, io);
     });
 
+  addOutputOptions(
+    program.command('merge').description('把 --shard 各份的 JSON 报告合并为一份（与一次审核全部的结果相同）').argument('<reports...>', '各份的 JSON 报告'),
+    mergeOutputs,
+  ).action(async (reports: string[], flags: Omit<OutputFlags, 'outputs'>) => {
+    code = await runMerge(reports, { ...flags, outputs: mergeOutputs }, io);
+  });
   program
     .command('schema')
     .description('输出 JSON Schema（由 zod 模式生成）：report 为 JSON 报告，config 为配置文件')
     .addArgument(new Argument('[kind]', '哪一个').choices(['report', 'config']).default('report'))
-    .action((kind: 'report' | 'config') => {
-      io.stdout(kind === 'config' ? renderConfigSchema() : renderReportSchema());
+    .action(async (kind: 'report' | 'config') => {
+      if (kind === 'config') io.stdout((await import('./config.js')).renderConfigSchema());
+      else io.stdout((await import('./report.js')).renderReportSchema());
     });
   program
     .command('rules')
     .description('列出全部规则（ID、指标、级别、检查内容）')
-    .action(() => {
-      io.stdout(renderRuleList());
+    .action(async () => {
+      io.stdout((await import('./explain.js')).renderRuleList());
     });
   program
     .command('explain')
     .description('说明一条规则：检查什么，通过和不通过的例子')
     .argument('<rule>', '规则 ID 或指标名，如 handling-location 或 办理地点')
-    .action((key: string) => {
+    .action(async (key: string) => {
+      const { findRule, renderExplain } = await import('./explain.js');
       const rule = findRule(key);
       if (!rule) {
         io.stderr(`没有名为“${key}”的规则或指标（用 guide-audit rules 查看全部规则）\n`);
@@ -166,6 +199,7 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
       }
       io.stdout(renderExplain(rule));
     });
+  for (const c of program.commands) c.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (s, write) => write(s) });
 
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -182,46 +216,96 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
 
 const DATE_RX = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** Checks of the output flags that need no file; an error message, or undefined. */
+function outputProblem(flags: OutputFlags): string | undefined {
+  const toStdout = (flags.outputs.length ? flags.outputs : [{}]).filter((o) => !o.output).length;
+  if (toStdout > 1) return '只有一个 -f 可以输出到标准输出，其余请用 -o 指定文件';
+  if (flags.deadline !== undefined && !DATE_RX.test(flags.deadline)) return `--deadline 的写法是 YYYY-MM-DD，收到“${flags.deadline}”`;
+  if (flags.onlyNew && !flags.baseline) return '--only-new 需要和 --baseline 一起使用';
+  return undefined;
+}
+
+const outputFiles = (flags: OutputFlags, cwd: string) =>
+  [...flags.outputs.flatMap((o) => (o.output ? [o.output] : [])), ...(flags.outDir ? [flags.outDir] : [])].map((f) => path.resolve(cwd, f));
+
 async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<number> {
   if (paths.length === 0) {
     io.stderr('请指定要审核的导出文件或文件夹，例如：guide-audit ./exports\n（用 --help 查看用法）\n');
     return EXIT_ERROR;
   }
-  // No -f and no --out-dir: the stylish report on stdout; with --out-dir alone, the stylish summary still goes to stdout.
-  const outputs: OutputSpec[] = flags.outputs.length ? flags.outputs : [{ format: 'stylish' }];
-  const files = outputs.flatMap((o) => (o.output ? [o.output] : []));
-  if (outputs.filter((o) => !o.output).length > 1) {
-    io.stderr('guide-audit：只有一个 -f 可以输出到标准输出，其余请用 -o 指定文件\n');
+  const problem = outputProblem(flags);
+  if (problem) {
+    io.stderr(`guide-audit：${problem}\n`);
     return EXIT_ERROR;
   }
-  if (flags.deadline !== undefined && !DATE_RX.test(flags.deadline)) {
-    io.stderr(`guide-audit：--deadline 的写法是 YYYY-MM-DD，收到“${flags.deadline}”\n`);
+  let shard: Shard | undefined;
+  if (flags.shard !== undefined) {
+    shard = (await import('./shard.js')).parseShard(flags.shard);
+    if (!shard) {
+      io.stderr(`guide-audit：--shard 的写法是 i/n（1 ≤ i ≤ n），如 --shard 2/4，收到“${flags.shard}”\n`);
+      return EXIT_ERROR;
+    }
+    if (flags.baseline || flags.suppressions) {
+      io.stderr('guide-audit：--baseline 和 --suppressions 请在 guide-audit merge 时指定（分片只含部分事项）\n');
+      return EXIT_ERROR;
+    }
+  }
+  return withReport(flags, io, async (config) => {
+    const jobs = parseNumberFlag('--jobs', flags.jobs, 1, 64, true);
+    const { audit } = await import('./engine.js');
+    const progress = flags.progress && !flags.quiet && io.stderrIsTTY ? createProgress(io.stderr) : undefined;
+    try {
+      return await audit(paths, {
+        cwd: io.cwd, config, scope: flags.scope, rules: parseRuleFlags(flags.rule), ignore: flags.ignore,
+        ...(flags.attachments.length ? { attachments: flags.attachments } : {}),
+        ...(flags.catalog ? { catalog: flags.catalog } : {}),
+        ...(shard ? { shard } : {}),
+        ...(jobs !== undefined ? { jobs } : {}),
+        // Earlier reports inside the audited folder are not inputs.
+        exclude: outputFiles(flags, io.cwd),
+        ...(progress || flags.verbose
+          ? {
+            onFile: (info) => {
+              progress?.update(info);
+              if (flags.verbose) io.stderr(`${progress ? '\r\x1b[K' : ''}已读取 ${info.file}（累计 ${info.guides} 个事项）\n`);
+            },
+          }
+          : {}),
+      });
+    } finally {
+      progress?.done();
+    }
+  });
+}
+
+async function runMerge(reports: string[], flags: OutputFlags, io: CliIO): Promise<number> {
+  const problem = outputProblem(flags);
+  if (problem) {
+    io.stderr(`guide-audit：${problem}\n`);
     return EXIT_ERROR;
   }
-  if (flags.onlyNew && !flags.baseline) {
-    io.stderr('guide-audit：--only-new 需要和 --baseline 一起使用\n');
-    return EXIT_ERROR;
-  }
+  return withReport(flags, io, async () => {
+    const { loadReports, mergeReports } = await import('./merge.js');
+    return mergeReports(await loadReports(reports, io.cwd));
+  });
+}
+
+/** Load the config, make the report, apply suppressions and the baseline, write every output, return the exit code. */
+async function withReport(flags: OutputFlags, io: CliIO, make: (config: Config) => Promise<Report>): Promise<number> {
   let config: Config = {};
-  let ruleOverrides: Record<string, SeveritySetting>;
+  let report: Report;
   let failUnder: number | undefined;
   let maxWarnings: number | undefined;
-  let report: Report;
   try {
-    if (flags.config) config = await loadConfig(flags.config);
-    ruleOverrides = parseRuleFlags(flags.rule);
+    if (flags.config) config = await (await import('./config.js')).loadConfig(flags.config);
     failUnder = parseNumberFlag('--fail-under', flags.failUnder, 0, 100, false) ?? config.failUnder;
     maxWarnings = parseNumberFlag('--max-warnings', flags.maxWarnings, 0, Number.MAX_SAFE_INTEGER, true) ?? config.maxWarnings;
+    const tracking = await import('./tracking-files.js');
     // Read before the audit, so a wrong path fails at once.
-    const baseline = flags.baseline ? await loadBaseline(flags.baseline, io.cwd) : undefined;
-    const suppressions = flags.suppressions ? await loadSuppressions(flags.suppressions, io.cwd) : undefined;
-    report = await audit(paths, {
-      cwd: io.cwd, config, scope: flags.scope, rules: ruleOverrides, ignore: flags.ignore,
-      ...(flags.attachments.length ? { attachments: flags.attachments } : {}),
-      ...(flags.catalog ? { catalog: flags.catalog } : {}),
-      // Earlier reports inside the audited folder are not inputs.
-      exclude: [...files, ...(flags.outDir ? [flags.outDir] : [])].map((f) => path.resolve(io.cwd, f)),
-    });
+    const baseline = flags.baseline ? await tracking.loadBaseline(flags.baseline, io.cwd) : undefined;
+    const suppressions = flags.suppressions ? await tracking.loadSuppressions(flags.suppressions, io.cwd) : undefined;
+    report = await make(config);
+    const { applyBaseline, applySuppressions } = await import('./tracking.js');
     if (suppressions) report = applySuppressions(report, suppressions, flags.suppressions!);
     if (baseline) report = applyBaseline(report, baseline, flags.baseline!);
   } catch (e) {
@@ -240,14 +324,19 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
   for (const u of report.suppressions?.unused ?? []) io.stderr(`豁免清单中的“${u.code} ${u.ruleId}”（${u.reason}）没有匹配任何问题，可以删除\n`);
 
   const colorOk = flags.color && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
+  const { render, OUT_DIR_FILES, WORKBOOK_DIR } = await import('./reporters/index.js');
   try {
-    for (const o of outputs) {
-      const format = o.format ?? 'stylish';
-      const text = render(format, report, { color: colorOk && !o.output, quiet: flags.quiet });
+    for (const o of flags.outputs.length ? flags.outputs : [{}]) {
+      const text = render(o.format ?? 'stylish', report, { color: colorOk && !o.output, quiet: flags.quiet });
       if (o.output) await write(io.cwd, o.output, text);
       else io.stdout(text);
     }
-    if (flags.outDir) await writeOutDir(report, flags.outDir, io.cwd, flags.deadline);
+    if (flags.outDir) {
+      for (const [name, format] of OUT_DIR_FILES) await write(io.cwd, path.join(flags.outDir, name), render(format, report, { color: false }));
+      const { renderWorkbooks } = await import('./reporters/workbook.js');
+      const books = await renderWorkbooks(report, flags.deadline ? { deadline: flags.deadline } : {});
+      for (const [name, bytes] of books) await write(io.cwd, path.join(flags.outDir, WORKBOOK_DIR, name), bytes);
+    }
   } catch (e) {
     if (e instanceof WriteError) {
       io.stderr(`guide-audit：${e.message}\n`);
@@ -261,16 +350,10 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
 class WriteError extends Error {}
 
 async function write(cwd: string, file: string, data: string | Uint8Array): Promise<void> {
+  const { writeAtomic } = await import('./output.js');
   try {
     await writeAtomic(path.resolve(cwd, file), data);
   } catch (e) {
     throw new WriteError(`无法写入 ${file}：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-}
-
-/** --out-dir: every report file and the 整改清单 workbooks, each written atomically. */
-async function writeOutDir(report: Report, dir: string, cwd: string, deadline: string | undefined): Promise<void> {
-  for (const [name, format] of OUT_DIR_FILES) await write(cwd, path.join(dir, name), render(format, report, { color: false }));
-  const books = await renderWorkbooks(report, deadline ? { deadline } : {});
-  for (const [name, bytes] of books) await write(cwd, path.join(dir, WORKBOOK_DIR, name), bytes);
 }

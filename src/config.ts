@@ -67,7 +67,8 @@ export const ConfigSchema = z
   .strict();
 export type Config = z.infer<typeof ConfigSchema>;
 
-export class ConfigError extends Error {}
+import { ConfigError } from './errors.js';
+export { ConfigError };
 
 /** Chinese description of zod issues, one per line, with the offending path. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {

@@ -8,6 +8,7 @@ import { renderMarkdownSummary } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import { renderStylish } from './stylish.js';
 
+// Keep in step with FORMAT_NAMES in cli.ts (which must not import the reporters to stay light).
 export const FORMATS = ['stylish', 'json', 'html', 'sarif', 'junit', 'github', 'markdown'] as const;
 export type Format = (typeof FORMATS)[number];
 

@@ -1,0 +1,113 @@
+// Worker threads and shards change nothing in the report: --jobs N, and n shards merged, give the
+// bytes of a single in-order run (apart from the volatile generatedAt). Runs the built binary.
+import { execFile } from 'node:child_process';
+import { readFileSync, cpSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { progressLine, createProgress } from '../src/progress.js';
+import { fnv1a, parseShard } from '../src/shard.js';
+import { tempDir } from './helpers.js';
+
+const exec = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/guide-audit.js');
+
+async function run(args: string[], cwd: string) {
+  try {
+    const r = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const stable = (file: string) => {
+  const r = JSON.parse(readFileSync(file, 'utf8'));
+  delete r.generatedAt;
+  return JSON.stringify(r, null, 2);
+};
+
+describe('scale: --jobs and --shard + merge', () => {
+  // Several files with cross-file groups (a city and three counties), forms, a catalogue.
+  const dir = tempDir();
+  cpSync(path.join(ROOT, 'fixtures/holdout-xguide'), path.join(dir, 'x'), { recursive: true });
+  cpSync(path.join(ROOT, 'fixtures/demo'), path.join(dir, 'x/exports/demo'), { recursive: true });
+  const args = ['exports', '--catalog', 'catalog/国家基本目录.xlsx'];
+  const cwd = path.join(dir, 'x');
+
+  it('--jobs 2 and --jobs 1 give the same report', async () => {
+    const one = await run([...args, '--jobs', '1', '-f', 'json', '-o', '../one.json'], cwd);
+    const two = await run([...args, '--jobs', '2', '-f', 'json', '-o', '../two.json'], cwd);
+    expect(one.code).toBe(1);
+    expect(two.code).toBe(one.code);
+    expect(stable(path.join(dir, 'two.json'))).toBe(stable(path.join(dir, 'one.json')));
+    expect(JSON.parse(readFileSync(path.join(dir, 'one.json'), 'utf8')).findings.some((f: { ruleId: string }) => f.ruleId === 'element-uniformity')).toBe(true);
+  });
+
+  it('4 shards merged equal one run, byte for byte apart from generatedAt', async () => {
+    await run([...args, '-f', 'json', '-o', '../single.json'], cwd);
+    const shards = [1, 2, 3, 4].map((i) => `../shard-${i}.json`);
+    for (const [i, out] of shards.entries()) {
+      const r = await run([...args, '--shard', `${i + 1}/4`, '-f', 'json', '-o', out], cwd);
+      expect(r.stderr).toBe('');
+    }
+    const sizes = shards.map((s) => JSON.parse(readFileSync(path.join(cwd, s), 'utf8')).summary.guides);
+    expect(sizes.every((n) => n > 0)).toBe(true);
+    const merged = await run(['merge', ...shards.slice().reverse(), '-f', 'json', '-o', '../merged.json'], cwd);
+    expect(merged.code).toBe(1);
+    expect(stable(path.join(dir, 'merged.json'))).toBe(stable(path.join(dir, 'single.json')));
+  }, 60_000);
+
+  it('merge refuses incomplete or mixed shard sets and non-shard reports', async () => {
+    const missing = await run(['merge', '../shard-1.json', '../shard-2.json'], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('缺少分片 3/4、4/4');
+    const twice = await run(['merge', '../shard-1.json', '../shard-1.json', '../shard-2.json', '../shard-3.json'], cwd);
+    expect(twice.stderr).toContain('出现了两次');
+    const plain = await run(['merge', '../single.json', '../shard-1.json'], cwd);
+    expect(plain.stderr).toContain('不是分片报告');
+    expect((await run(['exports', '--shard', '5/4'], cwd)).code).toBe(2);
+    expect((await run(['exports', '--shard', '1/2', '--baseline', '../single.json'], cwd)).stderr).toContain('merge');
+  });
+
+  it('merge writes every output a run does', async () => {
+    const r = await run(['merge', '../shard-1.json', '../shard-2.json', '../shard-3.json', '../shard-4.json', '--out-dir', '../merged-out'], cwd);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('办事指南准确度');
+    expect(JSON.parse(readFileSync(path.join(dir, 'merged-out/report.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+});
+
+describe('shard and progress helpers', () => {
+  it('parses i/n and hashes with a fixed function', () => {
+    expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
+    expect(parseShard('0/4')).toBeUndefined();
+    expect(parseShard('5/4')).toBeUndefined();
+    expect(parseShard('a/b')).toBeUndefined();
+    // FNV-1a test vectors: shard membership must never change between versions.
+    expect(fnv1a('')).toBe(0x811c9dc5);
+    expect(fnv1a('a')).toBe(0xe40c292c);
+    expect(fnv1a('foobar')).toBe(0xbf9cf968);
+  });
+
+  it('shows a progress line only after a second, then at most every 100 ms, and clears it', () => {
+    let t = 0;
+    const out: string[] = [];
+    const p = createProgress((s) => out.push(s), () => t);
+    const info = { done: 1, total: 4, guides: 500, bytesDone: 25, bytesTotal: 100 };
+    p.update(info);
+    expect(out).toEqual([]);
+    t = 1500;
+    p.update(info);
+    t = 1550;
+    p.update(info);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toContain('25%');
+    expect(out[0]).toContain('文件 1/4');
+    p.done();
+    expect(out.at(-1)).toBe('\r\x1b[K');
+    expect(progressLine(info, 2000)).toContain('250 个/秒');
+  });
+});
