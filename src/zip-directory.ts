@@ -47,3 +47,12 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 100 * 1024 * 1024,
 export function oversizedEntry(entries: ZipEntry[], limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry | undefined {
   return entries.find((e) => e.size > limits.maxEntryBytes && e.size > limits.maxRatio * Math.max(1, e.compressed));
 }
+
+/**
+ * An entry whose declared size cannot be true: DEFLATE never grows data by more than a few bytes per
+ * block, so compressed data well above the declared size means the directory lies (a bomb that
+ * hides its size, or a damaged file). Readers trusting the declared size would truncate silently.
+ */
+export function impossibleEntry(entries: ZipEntry[]): ZipEntry | undefined {
+  return entries.find((e) => e.compressed > e.size + 5 * Math.ceil(e.size / 16_000) + 64);
+}

@@ -14,7 +14,7 @@ export function csvToTable(text: string, delimiter?: string): { table: Table; er
   });
   const errors = parsed.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ line: e.row !== undefined ? lineStarts[e.row] ?? e.row + 1 : 0, message: e.message }));
+    .map((e) => ({ line: e.row !== undefined ? lineStarts[e.row] ?? e.row + 1 : 0, message: csvProblem(e.code, e.message) }));
   return { table: { rows, posKind: 'line' }, errors };
 }
 
@@ -35,4 +35,19 @@ function rowLineNumbers(text: string, count: number): number[] {
     }
   }
   return out;
+}
+
+/** papaparse's error codes in Chinese, with what to do. */
+function csvProblem(code: string, message: string): string {
+  switch (code) {
+    case 'MissingQuotes':
+      return '双引号没有闭合：以引号开头的单元格缺少结束的引号，其后的内容都被并入了这一格（请检查该行的引号）';
+    case 'InvalidQuotes':
+      return '引号位置不对：单元格内的双引号应写成两个双引号（""）';
+    case 'TooFewFields':
+    case 'TooManyFields':
+      return '这一行的列数与表头不一致';
+    default:
+      return message;
+  }
 }

@@ -17,7 +17,7 @@ export function readWorkbookTables(data: Uint8Array | string, kind: 'buffer' | '
   try {
     wb = XLSX.read(data, { type: kind, dense: true, cellFormula: false, cellHTML: false, cellStyles: false, cellDates: false, WTF: false });
   } catch (e) {
-    throw new WorkbookError(`无法解析为 Excel 工作簿：${(e as Error).message}`);
+    throw new WorkbookError(`无法解析为 Excel 工作簿：${explainWorkbookError((e as Error).message)}`);
   }
   const tables: Table[] = [];
   for (const name of wb.SheetNames) {
@@ -56,4 +56,13 @@ function sheetToTable(name: string, ws: XLSX.WorkSheet): Table {
     rows.push({ cells, pos: r + 1 });
   }
   return { sheet: name, rows, posKind: 'row' };
+}
+
+/** SheetJS's reasons in Chinese (the original kept in brackets for whoever reports the problem). */
+function explainWorkbookError(msg: string): string {
+  if (/compressed size|end of data|crc|corrupt|unsupported zip|zip file|invalid (zip|header)|unexpected end/i.test(msg)) {
+    return `文件已损坏或不完整（可能在下载、复制时被截断），请重新导出（${msg}）`;
+  }
+  if (/password|encrypt/i.test(msg)) return `工作簿设有密码，请去掉密码后重新导出（${msg}）`;
+  return `文件格式无法识别（${msg}）`;
 }

@@ -9,7 +9,7 @@ import { readWorkbookTables, WorkbookError } from './excel.js';
 import { jsonDocToGuides, jsonErrorPosition, jsonlToGuides, streamedJsonToGuides } from './json.js';
 import { sourceSettings } from './source.js';
 import { tablesToGuides } from './table.js';
-import { oversizedEntry, zipEntries, type ZipLimits } from '../zip-directory.js';
+import { impossibleEntry, oversizedEntry, zipEntries, type ZipLimits } from '../zip-directory.js';
 import type { FileRef, LoadEvent } from './types.js';
 
 export const EXPORT_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'csv', 'tsv', 'json', 'jsonl', 'ndjson'];
@@ -142,6 +142,11 @@ export async function* loadFile(file: FileRef, source: SourceConfig | undefined,
       case 'zip': {
         const entries = zipEntries(buf);
         const big = entries && oversizedEntry(entries, opts.zipLimits);
+        const liar = entries && !big ? impossibleEntry(entries) : undefined;
+        if (liar) {
+          yield { kind: 'error', error: { file: file.display, message: `压缩包中的“${liar.name}”声明的解压后大小（${liar.size} 字节）小于其压缩数据（${liar.compressed} 字节），文件已损坏或被篡改，已拒绝读取` } };
+          return;
+        }
         if (big) {
           const mb = (n: number) => (n / 1024 / 1024).toFixed(n < 1024 * 1024 ? 2 : 0);
           yield {
