@@ -304,14 +304,31 @@ function summariseProfile(file, top = 15) {
   for (const [id, us] of self) {
     const cf = byId.get(id).callFrame;
     const where = rel(cf.url);
-    const key = `${cf.functionName || '(anonymous)'}\t${where}${where ? `:${cf.lineNumber + 1}` : ''}`;
+    const name = cf.functionName || '(anonymous)';
+    const key = `${name.length > 70 ? name.slice(0, 67) + '…' : name}\t${where}${where ? `:${cf.lineNumber + 1}` : ''}`;
     fnAgg.set(key, (fnAgg.get(key) ?? 0) + us);
-    const fk = where ? where.replace(/^node_modules\/([^/]+)\/.*$/, 'node_modules/$1') : `(${cf.functionName || 'native'})`;
+    const fk = where ? where.replace(/^node_modules\/([^/]+)\/.*$/, 'node_modules/$1') : /^RegExp:/.test(cf.functionName) ? '(regular expressions)' : `(${cf.functionName || 'native'})`;
     fileAgg.set(fk, (fileAgg.get(fk) ?? 0) + us);
+  }
+  // Inclusive time of the project's own modules (dist/src/…, dist/rules/…): a sample counts once for
+  // every module on its stack, so a rule's share includes the parsers and regexps it calls.
+  const parent = new Map();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const inclusive = new Map();
+  for (const [id, us] of self) {
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parent.get(n)) {
+      const where = rel(byId.get(n).callFrame.url);
+      if (where.startsWith('dist/') && !seen.has(where)) {
+        seen.add(where);
+        inclusive.set(where, (inclusive.get(where) ?? 0) + us);
+      }
+    }
   }
   const sorted = (m) => [...m].sort((p, q) => q[1] - p[1]);
   return {
     totalMs: total / 1000,
+    inclusive: sorted(inclusive).slice(0, 15).map(([f, us]) => ({ file: f, ms: us / 1000, pct: (100 * us) / total })),
     functions: sorted(fnAgg).slice(0, top).map(([k, us]) => {
       const [fn, where] = k.split('\t');
       return { fn, where, ms: us / 1000, pct: (100 * us) / total };
@@ -344,6 +361,7 @@ function machine() {
     os: `${os.type()} ${os.release()} (${os.arch()})`,
     node: process.version,
     date: new Date().toISOString(),
+    load: os.loadavg().map((x) => x.toFixed(2)).join(' '),
   };
 }
 
@@ -400,7 +418,7 @@ function markdown(results, help, targets, ctx, profiles) {
   out.push('# guide-audit benchmark results', '');
   out.push(`Command: \`${ctx.command}\``, '');
   out.push(`- Machine: ${m.cpu}, ${m.memory} RAM, ${m.os}`);
-  out.push(`- Node.js ${m.node}; date ${m.date}`);
+  out.push(`- Node.js ${m.node}; date ${m.date}; load average ${ctx.loadBefore} before the runs, ${m.load} after (1/5/15 min; above ${os.cpus().length} means something else was competing for the CPUs)`);
   out.push(`- Data: ${ctx.out} (generator version ${ctx.generatorVersion}); each figure is a fresh process, median wall time of ${ctx.repeat} runs (spawn → exit); peak = largest maxRSS of those runs`);
   out.push(`- Audit: \`node bin/guide-audit.js <file> -f json -o <tmp>/report.json${ctx.jobsArgs.length ? ' ' + ctx.jobsArgs.join(' ') : ''}\` (via bench/measure-child.mjs → runCli)`);
   if (ctx.jobsNote) out.push(`- ${ctx.jobsNote}`);
@@ -424,7 +442,8 @@ function markdown(results, help, targets, ctx, profiles) {
       }
       out.push(`### ${p.dataset} (profiled run ${fmtInt(p.wall)} ms, ${fmtInt(p.totalMs)} ms sampled on the main thread)`, '');
       out.push(table(['self ms', '%', 'function', 'where'], p.functions.map((f) => [fmtInt(f.ms), f.pct.toFixed(1), `\`${f.fn}\``, f.where || '(native)']), ['r', 'r', 'l', 'l']), '');
-      out.push('By file / package:', '', table(['self ms', '%', 'file'], p.files.map((f) => [fmtInt(f.ms), f.pct.toFixed(1), f.file]), ['r', 'r', 'l']), '');
+      out.push('Self time by file / package:', '', table(['self ms', '%', 'file'], p.files.map((f) => [fmtInt(f.ms), f.pct.toFixed(1), f.file]), ['r', 'r', 'l']), '');
+      out.push('Inclusive time of guide-audit modules (a sample counts for every module on its stack):', '', table(['incl. ms', '%', 'module'], p.inclusive.map((f) => [fmtInt(f.ms), f.pct.toFixed(1), f.file]), ['r', 'r', 'l']), '');
     }
   }
   return out.join('\n') + '\n';
@@ -442,6 +461,7 @@ async function main() {
   console.log(`guide-audit benchmark — ${names.join(', ')}`);
   console.log('data:');
   const manifests = ensureData(names, a);
+  const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
   let jobsArgs = [];
   let jobsNote = '';
@@ -479,7 +499,7 @@ async function main() {
   }
 
   const targets = evaluateTargets(results, help, a);
-  const ctx = { machine: machine(), command: command(argv), out: a.out, repeat: a.repeat, jobsArgs, jobsNote, generatorVersion: Object.values(manifests)[0]?.generatorVersion };
+  const ctx = { machine: machine(), loadBefore, command: command(argv), out: a.out, repeat: a.repeat, jobsArgs, jobsNote, generatorVersion: Object.values(manifests)[0]?.generatorVersion };
   const { main: mainTable, tgt } = render(results, help, targets, ctx);
   console.log('\n' + mainTable + '\n');
   console.log(`guide-audit --help: median ${fmtInt(help.median)} ms of 5\n`);
@@ -493,6 +513,8 @@ async function main() {
     if (p.error) continue;
     console.log(`top functions (self time) — ${p.dataset}:`);
     for (const f of p.functions.slice(0, 10)) console.log(`  ${f.pct.toFixed(1).padStart(5)}%  ${fmtInt(f.ms).padStart(7)} ms  ${f.fn}  ${f.where}`);
+    console.log(`inclusive time of guide-audit modules — ${p.dataset}:`);
+    for (const f of p.inclusive.slice(0, 10)) console.log(`  ${f.pct.toFixed(1).padStart(5)}%  ${fmtInt(f.ms).padStart(7)} ms  ${f.file}`);
   }
   fs.writeFileSync(a.results, markdown(results, help, targets, ctx, profiles));
   console.log(`\nwritten: ${path.relative(process.cwd(), a.results) || a.results}; reports and profiles in ${runDir}`);
