@@ -98,21 +98,27 @@ function leadingName(t: string): string | undefined {
   let head = art ? s.slice(0, art.index) : s;
   const stop = head.search(/[,，。;；:：、]/);
   if (stop >= 0) head = head.slice(0, stop);
-  head = head.replace(YEAR_NOTE_RX, '').replace(DOC_NUMBER_RX, '').trim();
+  head = withoutDocNumbers(head.replace(YEAR_NOTE_RX, ''), '').trim();
   if (head.length < 4 || head.length > 80) return undefined;
   return NAME_END_RX.test(head) ? head : undefined;
 }
 
-/** Characters of content: letters and digits that are not title, document number, article number or connecting words. */
-function meaningfulLength(s: string): number {
-  const rest = s
-    .replace(TITLE_RX, ' ')
-    .replace(YEAR_NOTE_RX, ' ')
-    .replace(DOC_NUMBER_RX, ' ')
-    .replace(new RegExp(ARTICLE_RX.source, 'g'), ' ')
-    .replace(CONNECT_WORDS_RX, ' ');
+const ARTICLE_GLOBAL_RX = new RegExp(ARTICLE_RX.source, 'g');
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Remove document numbers; the pattern only runs where a 号 could end one (it is costly on long text). */
+const withoutDocNumbers = (s: string, by = ' ') => (s.includes('号') ? s.replace(DOC_NUMBER_RX, by) : s);
+
+/**
+ * Characters of content, up to `enough`: letters and digits that are not title, document number,
+ * article number or connecting words. Counting stops at `enough` (only the threshold matters).
+ */
+function meaningfulLength(s: string, enough = Infinity): number {
+  let rest = s.replace(TITLE_RX, ' ');
+  if (rest.includes('(')) rest = rest.replace(YEAR_NOTE_RX, ' ');
+  rest = withoutDocNumbers(rest).replace(ARTICLE_GLOBAL_RX, ' ').replace(CONNECT_WORDS_RX, ' ');
   let n = 0;
-  for (const ch of rest) if (/[\p{L}\p{N}]/u.test(ch)) n++;
+  for (const ch of rest) if (LETTER_OR_DIGIT.test(ch) && ++n >= enough) break;
   return n;
 }
 
@@ -147,9 +153,9 @@ export function analyzeLegalText(entry: string): LegalEntryAnalysis {
   const art = ARTICLE_RX.exec(blanked);
   if (art) res.article = body.slice(art.index, art.index + art[0].length).replace(/\s+/g, '');
   // Content may follow the article (usual) or precede the citation (`……。（《某法》第四十条）`).
-  if (meaningfulLength(body) >= MIN_CONTENT_CHARS) {
+  if (meaningfulLength(body, MIN_CONTENT_CHARS) >= MIN_CONTENT_CHARS) {
     const after = art ? body.slice(art.index + art[0].length).replace(/^[\s:：,，。.、)）]+/, '').trim() : '';
-    res.content = meaningfulLength(after) >= MIN_CONTENT_CHARS ? after : body;
+    res.content = meaningfulLength(after, MIN_CONTENT_CHARS) >= MIN_CONTENT_CHARS ? after : body;
   }
   if (!res.name) res.missing.push('name');
   if (!res.article) res.missing.push('article');
@@ -183,7 +189,7 @@ export function analyzeLawEntry(e: LawEntry): LegalEntryAnalysis {
     if (m && m.index <= 2) article = m[0];
   }
   if (!isEmpty(article)) res.article = article;
-  if (!isEmpty(content) && meaningfulLength(content) >= MIN_CONTENT_CHARS) res.content = content;
+  if (!isEmpty(content) && meaningfulLength(content, MIN_CONTENT_CHARS) >= MIN_CONTENT_CHARS) res.content = content;
   if (!res.name) res.missing.push('name');
   if (!res.article) res.missing.push('article');
   if (!res.content) res.missing.push('content');
