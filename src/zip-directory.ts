@@ -7,8 +7,11 @@ export interface ZipEntry {
   size: number;
 }
 
-/** The entries of a zip archive, or undefined when the central directory cannot be found. */
-export function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
+/**
+ * The entries of a zip archive, or undefined when the central directory cannot be found. `base` is
+ * the file offset of `buf[0]` when `buf` holds only the end of the file.
+ */
+export function zipEntries(buf: Uint8Array, base = 0): ZipEntry[] | undefined {
   const view = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   // End of central directory: signature 0x06054b50 within the last 64 KiB + 22 bytes.
   const min = Math.max(0, view.length - 65557);
@@ -18,7 +21,8 @@ export function zipEntries(buf: Uint8Array): ZipEntry[] | undefined {
   }
   if (eocd < 0) return undefined;
   const count = view.readUInt16LE(eocd + 10);
-  let p = view.readUInt32LE(eocd + 16);
+  let p = view.readUInt32LE(eocd + 16) - base;
+  if (p < 0) return undefined;
   const out: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (p + 46 > view.length || view.readUInt32LE(p) !== 0x02014b50) return undefined;

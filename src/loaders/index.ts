@@ -1,5 +1,5 @@
 // File discovery and dispatch: every export file is recognised by content as well as extension.
-import { readFile, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import fg from 'fast-glob';
 import type { SourceConfig } from '../config.js';
@@ -9,7 +9,8 @@ import { readWorkbookTables, WorkbookError } from './excel.js';
 import { jsonDocToGuides, jsonErrorPosition, jsonlToGuides, streamedJsonToGuides } from './json.js';
 import { sourceSettings } from './source.js';
 import { tablesToGuides } from './table.js';
-import { impossibleEntry, oversizedEntry, zipEntries, type ZipLimits } from '../zip-directory.js';
+import { DEFAULT_ZIP_LIMITS, impossibleEntry, oversizedEntry, zipEntries, type ZipLimits } from '../zip-directory.js';
+import { readWorkbookTablesStreaming } from './xlsx-stream.js';
 import type { FileRef, LoadEvent } from './types.js';
 
 export const EXPORT_EXTENSIONS = ['xlsx', 'xlsm', 'xls', 'csv', 'tsv', 'json', 'jsonl', 'ndjson'];
@@ -102,8 +103,13 @@ function extOf(file: string): string {
 /** JSON files above this size are streamed element by element instead of parsed whole. */
 export const JSON_STREAM_THRESHOLD = 64 * 1024 * 1024;
 
+/** Workbooks whose sheets inflate past this are read by the streaming reader (0: every workbook). */
+export const XLSX_STREAM_THRESHOLD = 0;
+
 export interface LoadOptions {
   jsonStreamThreshold?: number;
+  /** Total inflated size of a workbook's sheets above which it is streamed (0: always). */
+  xlsxStreamThreshold?: number;
   zipLimits?: ZipLimits;
 }
 
@@ -117,6 +123,13 @@ export async function* loadFile(file: FileRef, source: SourceConfig | undefined,
       return;
     }
     const size = (await stat(file.abs)).size;
+    if ((ext === 'xlsx' || ext === 'xlsm') && size > 0) {
+      const streamed = await streamIfLarge(file, s, opts);
+      if (streamed) {
+        yield* streamed;
+        return;
+      }
+    }
     if (ext === 'json' && size > (opts.jsonStreamThreshold ?? JSON_STREAM_THRESHOLD)) {
       yield* streamedJsonToGuides(file.display, file.abs, s);
       return;
@@ -202,6 +215,46 @@ export async function* loadFile(file: FileRef, source: SourceConfig | undefined,
     const msg = e instanceof WorkbookError ? e.message : `读取失败：${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
     yield { kind: 'error', error: { file: file.display, message: msg } };
   }
+}
+
+/**
+ * Big workbooks go to the streaming reader: SheetJS holds each sheet's XML as one string and loses a
+ * sheet past V8's string limit. The choice is made on the sizes the zip directory declares.
+ */
+/** Past this, SheetJS cannot hold a sheet's XML (V8's string limit): no fallback to it. */
+const SHEETJS_MAX_SHEET_BYTES = 400 * 1024 * 1024;
+
+async function streamIfLarge(file: FileRef, s: ReturnType<typeof sourceSettings>, opts: LoadOptions): Promise<Generator<LoadEvent> | AsyncGenerator<LoadEvent> | undefined> {
+  const fh = await open(file.abs, 'r');
+  let tail: Buffer;
+  let base: number;
+  try {
+    const { size } = await fh.stat();
+    // The central directory of a workbook is small; 4 MB is ample for thousands of sheets.
+    const n = Math.min(size, 4 * 1024 * 1024);
+    base = size - n;
+    tail = Buffer.alloc(n);
+    await fh.read(tail, 0, n, base);
+  } finally {
+    await fh.close();
+  }
+  const entries = zipEntries(tail, base);
+  // Bombs and broken directories take the ordinary path, which refuses them before inflating.
+  if (!entries || oversizedEntry(entries, opts.zipLimits) || impossibleEntry(entries)) return undefined;
+  const sheetBytes = entries.filter((e) => /^xl\/worksheets\/.+\.xml$/.test(e.name)).reduce((a, e) => a + e.size, 0);
+  const threshold = opts.xlsxStreamThreshold ?? XLSX_STREAM_THRESHOLD;
+  if (sheetBytes <= threshold && threshold > 0) return undefined;
+  const limits = opts.zipLimits ?? DEFAULT_ZIP_LIMITS;
+  let tables;
+  try {
+    tables = await readWorkbookTablesStreaming(file.abs, limits);
+  } catch (e) {
+    // A workbook the streaming reader does not understand gets SheetJS (below); a bomb does not.
+    if (e instanceof WorkbookError && /压缩炸弹/.test(e.message)) throw e;
+    if (sheetBytes > SHEETJS_MAX_SHEET_BYTES) throw e;
+    return undefined;
+  }
+  return tablesToGuides(file.display, tables, s);
 }
 
 function looksLikeJsonl(line: string): boolean {
