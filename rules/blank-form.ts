@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../src/rule.js';
-import { materialLabel, materialRef } from './lib/materials.js';
-import { formMaterials, KIND_NAMES, problemName, urlExtension } from './lib/forms.js';
+import { checkFormReference, formMaterials, isFound, KIND_NAMES, problemName } from './lib/forms.js';
 
 const Options = z.object({ strictDoc: z.boolean() }).partial().strict();
 type Options = { strictDoc: boolean };
@@ -46,36 +45,16 @@ export default defineRule<Options>({
   check(g, o) {
     const out: RuleFinding[] = [];
     for (const m of formMaterials(g)) {
-      const res = m.blankFormRes ?? (m.blankForm ? undefined : { status: 'empty' as const });
-      const label = materialLabel(m);
-      const base = { field: '空白表格', ...materialRef(m), ...(m.blankForm ? { value: m.blankForm } : {}) };
-      if (!res) continue; // a reference not resolved (no attachment step ran): offered, unverified
-      switch (res.status) {
-        case 'empty':
-          out.push({ ...base, messageId: 'noReference', data: { label } });
-          break;
-        case 'url': {
-          const ext = urlExtension(res.extension);
-          if (ext && ext !== 'doc' && !(ext === 'docx' && !o.strictDoc)) out.push({ ...base, messageId: 'urlNotWord', data: { label, ref: res.ref, ext } });
-          break;
-        }
-        case 'notFound':
-          out.push({ ...base, messageId: 'notFound', data: { label, ref: res.ref } });
-          break;
-        case 'outside':
-          out.push({ ...base, messageId: 'outside', data: { label, ref: res.ref } });
-          break;
-        case 'noStore':
-          break;
-        case 'found': {
-          const i = res.inspection;
-          if (i.kind === 'doc' || i.kind === 'docx') {
-            if (!i.readable) out.push({ ...base, messageId: 'unreadable', data: { label, file: res.file, problem: problemName(i.problem) } });
-            else if (i.kind === 'docx' && o.strictDoc) out.push({ ...base, messageId: 'docxNotDoc', data: { label, file: res.file } });
-          } else out.push({ ...base, messageId: 'notWord', data: { label, file: res.file, kind: KIND_NAMES[i.kind] } });
-          break;
-        }
+      const r = checkFormReference(m, 'blank', (ext) => ext === 'doc' || (ext === 'docx' && !o.strictDoc), 'urlNotWord');
+      if (!isFound(r)) {
+        if (r) out.push(r);
+        continue;
       }
+      const { base, inspection: i } = r;
+      if (i.kind === 'doc' || i.kind === 'docx') {
+        if (!i.readable) out.push({ ...base, messageId: 'unreadable', data: { ...base.data, problem: problemName(i.problem) } });
+        else if (i.kind === 'docx' && o.strictDoc) out.push({ ...base, messageId: 'docxNotDoc' });
+      } else out.push({ ...base, messageId: 'notWord', data: { ...base.data, kind: KIND_NAMES[i.kind] } });
     }
     return out;
   },

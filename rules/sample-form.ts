@@ -1,6 +1,5 @@
 import { defineRule, type RuleFinding } from '../src/rule.js';
-import { materialLabel, materialRef } from './lib/materials.js';
-import { formMaterials, KIND_NAMES, problemName, urlExtension } from './lib/forms.js';
+import { checkFormReference, formMaterials, isFound, KIND_NAMES, problemName } from './lib/forms.js';
 
 export default defineRule<Record<string, never>>({
   meta: {
@@ -37,34 +36,14 @@ export default defineRule<Record<string, never>>({
   check(g) {
     const out: RuleFinding[] = [];
     for (const m of formMaterials(g)) {
-      const res = m.sampleFormRes ?? (m.sampleForm ? undefined : { status: 'empty' as const });
-      const label = materialLabel(m);
-      const base = { field: '示例样表', ...materialRef(m), ...(m.sampleForm ? { value: m.sampleForm } : {}) };
-      if (!res) continue;
-      switch (res.status) {
-        case 'empty':
-          out.push({ ...base, messageId: 'noReference', data: { label } });
-          break;
-        case 'url': {
-          const ext = urlExtension(res.extension);
-          if (ext && ext !== 'pdf') out.push({ ...base, messageId: 'urlNotPdf', data: { label, ref: res.ref, ext } });
-          break;
-        }
-        case 'notFound':
-          out.push({ ...base, messageId: 'notFound', data: { label, ref: res.ref } });
-          break;
-        case 'outside':
-          out.push({ ...base, messageId: 'outside', data: { label, ref: res.ref } });
-          break;
-        case 'noStore':
-          break;
-        case 'found': {
-          const i = res.inspection;
-          if (i.kind !== 'pdf') out.push({ ...base, messageId: 'notPdf', data: { label, file: res.file, kind: KIND_NAMES[i.kind] } });
-          else if (!i.readable) out.push({ ...base, messageId: 'unreadable', data: { label, file: res.file, problem: problemName(i.problem) } });
-          break;
-        }
+      const r = checkFormReference(m, 'sample', (ext) => ext === 'pdf', 'urlNotPdf');
+      if (!isFound(r)) {
+        if (r) out.push(r);
+        continue;
       }
+      const { base, inspection: i } = r;
+      if (i.kind !== 'pdf') out.push({ ...base, messageId: 'notPdf', data: { ...base.data, kind: KIND_NAMES[i.kind] } });
+      else if (!i.readable) out.push({ ...base, messageId: 'unreadable', data: { ...base.data, problem: problemName(i.problem) } });
     }
     return out;
   },

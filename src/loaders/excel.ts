@@ -38,7 +38,14 @@ function sheetToTable(name: string, ws: XLSX.WorkSheet): Table {
     if (src) for (let c = 0; c < src.length; c++) out[c] = cellText(src[c]);
     grid[r] = out;
   }
-  for (const m of ws['!merges'] ?? []) {
+  return gridToTable(name, grid, ws['!merges'] ?? []);
+}
+
+export interface CellRange { s: { r: number; c: number }; e: { r: number; c: number } }
+
+/** A sheet's cell grid as a table: merged values spread over the cells they cover, empty rows dropped. */
+export function gridToTable(name: string, grid: string[][], merges: CellRange[]): Table {
+  for (const m of merges) {
     const v = grid[m.s.r]?.[m.s.c] ?? '';
     if (v === '') continue;
     // Cap the fill so a merge over a whole column cannot blow up memory.

@@ -9,8 +9,8 @@ import { open } from 'node:fs/promises';
 import { createInflateRaw } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import type { ZipLimits } from '../zip-directory.js';
-import { WorkbookError } from './excel.js';
-import type { Table, TableRow } from './table.js';
+import { WorkbookError, gridToTable, type CellRange } from './excel.js';
+import type { Table } from './table.js';
 
 interface CentralEntry {
   name: string;
@@ -234,7 +234,7 @@ function cellText(attrs: string, inner: string, sst: string[], fmts: string[], d
   }
 }
 
-function decodeRange(ref: string): { s: { r: number; c: number }; e: { r: number; c: number } } | undefined {
+function decodeRange(ref: string): CellRange | undefined {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref);
   if (!m) return undefined;
   const s = { r: Number(m[2]) - 1, c: colOf(m[1]!) };
@@ -300,26 +300,8 @@ async function sheetTable(file: string, name: string, e: CentralEntry, sst: stri
     }
     if (tail === undefined) buf = buf.slice(from);
   }
-  const merges = [...(tail ?? '').matchAll(/<mergeCell\s+ref="([^"]+)"/g)].map((m) => m[1]!);
-  for (const ref of merges) {
-    const m = decodeRange(ref);
-    if (!m) continue;
-    const v = grid[m.s.r]?.[m.s.c] ?? '';
-    if (v === '') continue;
-    const lastRow = Math.min(m.e.r, grid.length - 1);
-    for (let r = m.s.r; r <= lastRow; r++) {
-      const row = (grid[r] ??= []);
-      for (let c = m.s.c; c <= Math.min(m.e.c, m.s.c + 256); c++) if (!row[c]) row[c] = v;
-    }
-  }
-  const rows: TableRow[] = [];
-  for (let r = 0; r < grid.length; r++) {
-    const cells = grid[r];
-    if (!cells || cells.length === 0) continue;
-    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = '';
-    rows.push({ cells, pos: r + 1 });
-  }
-  return { sheet: name, rows, posKind: 'row' };
+  const merges = [...(tail ?? '').matchAll(/<mergeCell\s+ref="([^"]+)"/g)].flatMap((m) => decodeRange(m[1]!) ?? []);
+  return gridToTable(name, grid, merges);
 }
 
 /** Every sheet of an .xlsx as text rows, streaming; throws WorkbookError when a listed sheet cannot be read. */
