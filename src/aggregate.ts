@@ -27,16 +27,20 @@ export interface Aggregate {
   guidesWithFindings: number;
 }
 
-/** What scoring keeps of one audited guide. */
+/** What scoring keeps of one audited guide: a few numbers, since a run keeps one per guide. */
 export interface GuideRecord {
   department: string;
   region: string;
   permit: boolean;
-  /** [indicator, failed] for every indicator that applies. */
-  indicators: [string, boolean][];
+  /** Bit i (as 2^i, up to 53 indicators): indicator i of the run's list applies / failed. */
+  applicable: number;
+  failed: number;
   findings: number;
   sample: StatsSample;
 }
+
+export const hasBit = (mask: number, i: number) => Math.floor(mask / 2 ** i) % 2 === 1;
+export const withBit = (mask: number, i: number) => (hasBit(mask, i) ? mask : mask + 2 ** i);
 
 const emptyGroup = (): GroupAgg => ({ guides: 0, findings: 0, indicators: {}, statsAll: emptySums(), statsPermit: emptySums(), regionGuides: {} });
 
@@ -48,24 +52,26 @@ function group(m: Map<string, GroupAgg>, k: string): GroupAgg {
   return g;
 }
 
-function addRecord(g: GroupAgg, r: GuideRecord): void {
+function addRecord(g: GroupAgg, r: GuideRecord, names: readonly string[]): void {
   g.guides++;
   g.findings += r.findings;
-  for (const [ind, failed] of r.indicators) {
-    const t = (g.indicators[ind] ??= { applicable: 0, failed: 0 });
+  for (let i = 0; i < names.length; i++) {
+    if (!hasBit(r.applicable, i)) continue;
+    const t = (g.indicators[names[i]!] ??= { applicable: 0, failed: 0 });
     t.applicable++;
-    if (failed) t.failed++;
+    if (hasBit(r.failed, i)) t.failed++;
   }
   addSample(g.statsAll, r.sample);
   if (r.permit) addSample(g.statsPermit, r.sample);
   g.regionGuides[r.region] = (g.regionGuides[r.region] ?? 0) + 1;
 }
 
-export function addGuide(a: Aggregate, r: GuideRecord): void {
-  addRecord(a.all, r);
-  if (r.permit) addRecord(a.permit, r);
-  addRecord(group(a.departments, r.department), r);
-  addRecord(group(a.regions, r.region), r);
+/** Count one guide; `names` is the run's indicator list the record's bits refer to. */
+export function addGuide(a: Aggregate, r: GuideRecord, names: readonly string[]): void {
+  addRecord(a.all, r, names);
+  if (r.permit) addRecord(a.permit, r, names);
+  addRecord(group(a.departments, r.department), r, names);
+  addRecord(group(a.regions, r.region), r, names);
   if (r.findings > 0) a.guidesWithFindings++;
 }
 

@@ -8,9 +8,10 @@ import type { Config } from './config.js';
 import { renderTemplate, type Rule, type RuleContext, type Severity } from './rule.js';
 import type { RuleFinding } from './rule.js';
 import { UNKNOWN_DEPARTMENT, type Finding, type Report } from './report.js';
-import { UNKNOWN_REGION, type GuideRecord } from './aggregate.js';
+import { UNKNOWN_REGION, withBit, type GuideRecord } from './aggregate.js';
 import { regionOf } from './parsers/item-code.js';
 import { statsSample } from './stats.js';
+import { resetNormalizeMemo } from './normalize.js';
 import type { AttachmentStore } from './attachments/store.js';
 import type { ZipLimits } from './zip-directory.js';
 import { inShard, type Shard } from './shard.js';
@@ -92,6 +93,7 @@ async function resolveAttachments(g: Guide, file: FileRef, store: AttachmentStor
 
 export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePartial> {
   const guideRules = rt.active.filter((a) => a.rule.kind === 'guide');
+  const indicatorIndex = new Map(indicatorNames(rt.active).map((n, i) => [n, i]));
   const setRules = rt.active.filter((a) => a.rule.kind === 'set');
   const out: FilePartial = {
     findings: [], guides: [], ids: [], loadErrors: [], skipped: [], notices: [], read: true,
@@ -129,7 +131,8 @@ export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePar
         department: g.department?.trim() || UNKNOWN_DEPARTMENT,
         region: regionOf(g) ?? UNKNOWN_REGION,
         permit: isPermit(g),
-        indicators: [],
+        applicable: 0,
+        failed: 0,
         findings: 0,
         sample: statsSample(g),
       };
@@ -138,10 +141,9 @@ export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePar
         if (rule.kind !== 'guide') continue;
         if (rule.applies && !rule.applies(g, ar.options, rt.ctx)) continue;
         const fs = rule.check(g, ar.options, rt.ctx);
-        const ind = rule.meta.indicator;
-        const prev = record.indicators.find((x) => x[0] === ind);
-        if (prev) prev[1] ||= fs.length > 0;
-        else record.indicators.push([ind, fs.length > 0]);
+        const bit = indicatorIndex.get(rule.meta.indicator)!;
+        record.applicable = withBit(record.applicable, bit);
+        if (fs.length > 0) record.failed = withBit(record.failed, bit);
         for (const f of fs) out.findings.push(toFinding(ar, g, f));
         record.findings += fs.length;
       }
@@ -149,10 +151,11 @@ export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePar
         const rule = ar.rule;
         if (rule.kind !== 'set') return;
         if (rule.applies && !rule.applies(g, ar.options, rt.ctx)) return;
-        record.indicators.push([rule.meta.indicator, false]);
+        record.applicable = withBit(record.applicable, indicatorIndex.get(rule.meta.indicator)!);
         rule.add(out.setStates[i], g, key, ar.options);
       });
       out.guides.push(record);
+      resetNormalizeMemo();
       out.ids.push({ code: g.code, handleCode: g.handleCode, name: g.name, department: g.department, loc: g.loc });
     }
   }
@@ -165,6 +168,11 @@ export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePar
     out.attachmentRefs = { urls: rt.store.stats.urls - before.urls, unverified: rt.store.stats.unverified - before.unverified };
   }
   return out;
+}
+
+/** The run's indicators in rule order: bit i of a GuideRecord is the i-th. */
+export function indicatorNames(active: readonly ActiveRule[]): string[] {
+  return [...new Set(active.map((a) => a.rule.meta.indicator))];
 }
 
 /** The skipped entry for a file's out-of-scope guides (also rebuilt by `merge` from `byType`). */

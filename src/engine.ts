@@ -20,8 +20,9 @@ import { AttachmentStore } from './attachments/store.js';
 import { DEFAULT_INSPECT_LIMITS } from './attachments/inspect.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-directory.js';
 import { loadCatalog } from './catalog.js';
-import { addGuide, assembleScores, emptyAggregate, type Aggregate, type GuideRecord } from './aggregate.js';
-import { attachmentNotices, auditFile, toFinding, type ActiveRule, type FilePartial, type FileRuntime, type GuideId } from './audit-file.js';
+import { loadCancelled, type CancelledList } from './cancelled.js';
+import { addGuide, assembleScores, emptyAggregate, withBit, type Aggregate, type GuideRecord } from './aggregate.js';
+import { attachmentNotices, auditFile, indicatorNames, toFinding, type ActiveRule, type FilePartial, type FileRuntime, type GuideId } from './audit-file.js';
 import type { Shard } from './shard.js';
 
 export { inScope, type ActiveRule } from './audit-file.js';
@@ -40,6 +41,10 @@ export interface AuditOptions {
   attachments?: string[];
   /** National basic catalogue file (`--catalog`): enables 国家基本目录对应情况. */
   catalog?: string;
+  /** Cancelled and adjusted items list (`--cancelled`): enables 事项动态化管理. */
+  cancelled?: string;
+  /** Write a corrected copy of every export into this folder (`--fix-out`); the report lists each change in `fixes`. */
+  fixOut?: string;
   /** Clock for `generatedAt` (tests pin it). */
   now?: () => Date;
   /** Called after each file with counts so far (progress display). */
@@ -95,6 +100,7 @@ export interface RunSettings {
   scope: 'default' | 'all';
   ruleOverrides: Record<string, SeveritySetting>;
   catalog?: Map<string, string>;
+  cancelled?: CancelledList;
   attachments?: string[];
   exclude: string[];
   exports: string[];
@@ -105,7 +111,7 @@ export interface RunSettings {
 /** The per-file runtime from the run's settings (in the main thread or a worker). */
 export function fileRuntime(s: RunSettings): FileRuntime {
   const active = resolveRules(s.config, s.ruleOverrides);
-  const ctx: RuleContext = s.catalog ? { catalog: s.catalog } : {};
+  const ctx: RuleContext = { ...(s.catalog ? { catalog: s.catalog } : {}), ...(s.cancelled ? { cancelled: s.cancelled } : {}) };
   const store = active.some((a) => a.rule.meta.attachments)
     ? new AttachmentStore({
       cwd: s.cwd, dirs: s.attachments, exports: new Set(s.exports), exclude: s.exclude,
@@ -201,13 +207,27 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   };
   const catalogFile = options.catalog ?? config.catalog;
   const catalog = catalogFile ? await loadCatalog(catalogFile, cwd) : undefined;
-  const ctx: RuleContext = catalog ? { catalog } : {};
-  const exclude = (options.exclude ?? []).map((p) => path.resolve(cwd, p));
+  const cancelledFile = options.cancelled ?? config.cancelled;
+  const cancelled = cancelledFile ? await loadCancelled(cancelledFile, cwd) : undefined;
+  const ctx: RuleContext = { ...(catalog ? { catalog } : {}), ...(cancelled ? { cancelled } : {}) };
+  // The folder of corrected copies is output, never input; it may not hold the inputs either.
+  if (options.fixOut) {
+    const dir = path.resolve(cwd, options.fixOut);
+    const inside = paths.find((p) => {
+      const abs = path.resolve(cwd, p);
+      return abs === dir || abs.startsWith(dir + path.sep);
+    });
+    if (inside !== undefined) throw new ConfigError(`--fix-out ${options.fixOut} 包含输入 ${inside}：修正副本会与输入混在一起或覆盖输入，请指定另一个文件夹`);
+  }
+  const exclude = [...(options.exclude ?? []), ...(options.fixOut ? [options.fixOut] : [])].map((p) => path.resolve(cwd, p));
   const { files, missing } = await discover(paths, { cwd, ignore: [...(config.ignore ?? []), ...(options.ignore ?? [])], exclude });
+  // Checked before any work: a copy must never land on an input.
+  const fixOutputs = options.fixOut ? await (await import('./fix/index.js')).checkFixOut(files, options.fixOut, cwd) : undefined;
   const attachments = options.attachments ?? config.attachments;
   const settings: RunSettings = {
     cwd, config, scope, ruleOverrides: options.rules ?? {}, exclude, exports: files.map((f) => f.abs), zipLimits,
     ...(catalog ? { catalog } : {}),
+    ...(cancelled ? { cancelled } : {}),
     ...(attachments ? { attachments } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
   };
@@ -246,6 +266,7 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     options.onFile?.({ file: files[done - 1]!.display, guides: records.length, done, total: files.length, bytesDone, bytesTotal });
   }
 
+  const names = indicatorNames(active);
   setRules.forEach((ar, i) => {
     const rule = ar.rule;
     if (rule.kind !== 'set') return;
@@ -254,19 +275,26 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
       const r = records[f.guideKey];
       if (!id || !r) continue;
       findings.push(toFinding(ar, id, f));
-      const entry = r.indicators.find((x) => x[0] === rule.meta.indicator);
-      if (entry) entry[1] = true;
+      r.failed = withBit(r.failed, names.indexOf(rule.meta.indicator));
       r.findings++;
     }
   });
   const agg = emptyAggregate();
-  for (const r of records) addGuide(agg, r);
+  for (const r of records) addGuide(agg, r, names);
   notices.push(...attachmentNotices(refs));
-  return assembleReport({
+  const report = assembleReport({
     paths, scope, config, active, findings, loadErrors, skipped, notices, filesRead, agg, refs,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     ...(options.shard ? { shard: options.shard } : {}),
   });
+  if (options.fixOut) {
+    const { fixExports } = await import('./fix/index.js');
+    const fixed = await fixExports(files, { cwd, outDir: options.fixOut, config, zipLimits, ...(fixOutputs ? { outputs: fixOutputs } : {}) });
+    report.fixOut = { dir: fixed.dir, files: fixed.files, changedFiles: fixed.changedFiles, changes: fixed.changes.length };
+    report.fixes = fixed.changes;
+    report.notices.push(...fixed.notices);
+  }
+  return report;
 }
 
 export interface ReportParts {

@@ -33,10 +33,17 @@ export function cleanText(input: string): string {
   return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/g, '');
 }
 
-// Several rules normalise the same field of the same guide: a small memo saves most of the work.
-const MEMO_LIMIT = 16_384;
+// Several rules normalise the same field of the same guide: a memo saves most of the work. The
+// engine empties it after each guide, so it never holds more than one guide's text.
+const MEMO_LIMIT = 4096;
 let memoLines = new Map<string, string>();
 let memoFlat = new Map<string, string>();
+
+/** Forget the memo (after each guide: what one guide repeats is what the memo is for). */
+export function resetNormalizeMemo(): void {
+  if (memoLines.size) memoLines = new Map();
+  if (memoFlat.size) memoFlat = new Map();
+}
 
 /** NFKC, cleaned, whitespace collapsed within lines, trimmed; line breaks kept as single \n. */
 export function normalizeKeepLines(input: string | undefined | null): string {
