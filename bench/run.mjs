@@ -22,6 +22,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
 import { DATASETS, DEFAULT_OUT, datasetNames, datasetPaths, readManifest, checkOutDir } from './generate.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -325,9 +326,31 @@ function summariseProfile(file, top = 15) {
       }
     }
   }
+  // Phases: a sample belongs to the first of these found anywhere on its stack.
+  const PHASES = [
+    ['rules (with the parsers they call)', (w) => w.startsWith('dist/rules/')],
+    // Stream reading runs from the event loop, with no loader frame on its stack: its Node internals count here.
+    ['reading and mapping the export (loaders, SheetJS, JSON.parse, file reads)', (w) => w.startsWith('dist/src/loaders/') || w.startsWith('node_modules/xlsx/') || /^node:(string_decoder|internal\/readline|internal\/streams|internal\/fs|fs$)/.test(w)],
+    ['attachment lookup', (w) => w.startsWith('dist/src/attachments/')],
+    ['statistics, scores, report (aggregate, stats, reporters, sort)', (w) => /^dist\/src\/(aggregate|stats|scoring|report|sort|merge|output)\.js$|^dist\/src\/reporters\//.test(w)],
+    ['per-guide bookkeeping (audit-file, schema check)', (w) => w === 'dist/src/audit-file.js' || w.startsWith('node_modules/zod/')],
+  ];
+  const phases = new Map();
+  for (const [id, us] of self) {
+    const fn = byId.get(id).callFrame.functionName;
+    let phase = fn === '(garbage collector)' ? 'garbage collector' : fn === '(idle)' ? 'idle (waiting for I/O)' : undefined;
+    if (!phase && parent.get(id) !== undefined && ['read', 'RegExp: \\r?\\n|\\r(?!\\n)'].includes(fn)) phase = PHASES[1][0]; // native read(), readline's line split
+    if (!phase) {
+      const stack = [];
+      for (let n = id; n !== undefined; n = parent.get(n)) stack.push(rel(byId.get(n).callFrame.url));
+      phase = PHASES.find(([, test]) => stack.some(test))?.[0] ?? 'other (start-up, module loading, microtasks)';
+    }
+    phases.set(phase, (phases.get(phase) ?? 0) + us);
+  }
   const sorted = (m) => [...m].sort((p, q) => q[1] - p[1]);
   return {
     totalMs: total / 1000,
+    phases: sorted(phases).map(([phase, us]) => ({ phase, ms: us / 1000, pct: (100 * us) / total })),
     inclusive: sorted(inclusive).slice(0, 15).map(([f, us]) => ({ file: f, ms: us / 1000, pct: (100 * us) / total })),
     functions: sorted(fnAgg).slice(0, top).map(([k, us]) => {
       const [fn, where] = k.split('\t');
@@ -352,6 +375,24 @@ async function profileAudit(manifest, runDir, jobsArgs) {
 // ---------------------------------------------------------------------------------------------
 // Report
 // ---------------------------------------------------------------------------------------------
+
+/** Which build was measured: a hash of dist/ and the time of its newest file (the engine changes). */
+function buildId() {
+  const h = createHash('sha1');
+  let newest = 0;
+  const walk = (dir) => {
+    for (const d of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, d.name);
+      if (d.isDirectory()) walk(p);
+      else if (d.name.endsWith('.js')) {
+        h.update(path.relative(ROOT, p)).update(fs.readFileSync(p));
+        newest = Math.max(newest, fs.statSync(p).mtimeMs);
+      }
+    }
+  };
+  walk(path.join(ROOT, 'dist'));
+  return `dist/ ${h.digest('hex').slice(0, 12)}, built ${new Date(newest).toISOString()}`;
+}
 
 function machine() {
   const cpus = os.cpus();
@@ -418,8 +459,9 @@ function markdown(results, help, targets, ctx, profiles) {
   out.push('# guide-audit benchmark results', '');
   out.push(`Command: \`${ctx.command}\``, '');
   out.push(`- Machine: ${m.cpu}, ${m.memory} RAM, ${m.os}`);
-  out.push(`- Node.js ${m.node}; date ${m.date}; load average ${ctx.loadBefore} before the runs, ${m.load} after (1/5/15 min; above ${os.cpus().length} means something else was competing for the CPUs)`);
+  out.push(`- Node.js ${m.node}; date ${m.date}; load average ${ctx.loadBefore} before the runs, ${m.load} after (1/5/15 min; the benchmark itself keeps about one CPU busy, so values well above 1 on ${os.cpus().length} CPUs mean other work was competing)`);
   out.push(`- Data: ${ctx.out} (generator version ${ctx.generatorVersion}); each figure is a fresh process, median wall time of ${ctx.repeat} runs (spawn → exit); peak = largest maxRSS of those runs`);
+  out.push(`- Engine measured: ${ctx.build}`);
   out.push(`- Audit: \`node bin/guide-audit.js <file> -f json -o <tmp>/report.json${ctx.jobsArgs.length ? ' ' + ctx.jobsArgs.join(' ') : ''}\` (via bench/measure-child.mjs → runCli)`);
   if (ctx.jobsNote) out.push(`- ${ctx.jobsNote}`);
   out.push('', main, '', `\`guide-audit --help\`: median ${fmtInt(help.median)} ms of 5 (runs: ${help.runs.map(fmtInt).join(', ')} ms)`, '', '## Targets', '', tgt, '');
@@ -441,6 +483,8 @@ function markdown(results, help, targets, ctx, profiles) {
         continue;
       }
       out.push(`### ${p.dataset} (profiled run ${fmtInt(p.wall)} ms, ${fmtInt(p.totalMs)} ms sampled on the main thread)`, '');
+      out.push('Time by phase:', '', table(['ms', '%', 'phase'], p.phases.map((f) => [fmtInt(f.ms), f.pct.toFixed(1), f.phase]), ['r', 'r', 'l']), '');
+      out.push('Functions with the most self time:', '');
       out.push(table(['self ms', '%', 'function', 'where'], p.functions.map((f) => [fmtInt(f.ms), f.pct.toFixed(1), `\`${f.fn}\``, f.where || '(native)']), ['r', 'r', 'l', 'l']), '');
       out.push('Self time by file / package:', '', table(['self ms', '%', 'file'], p.files.map((f) => [fmtInt(f.ms), f.pct.toFixed(1), f.file]), ['r', 'r', 'l']), '');
       out.push('Inclusive time of guide-audit modules (a sample counts for every module on its stack):', '', table(['incl. ms', '%', 'module'], p.inclusive.map((f) => [fmtInt(f.ms), f.pct.toFixed(1), f.file]), ['r', 'r', 'l']), '');
@@ -462,6 +506,7 @@ async function main() {
   console.log('data:');
   const manifests = ensureData(names, a);
   const loadBefore = os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  const build = buildId();
 
   let jobsArgs = [];
   let jobsNote = '';
@@ -499,7 +544,7 @@ async function main() {
   }
 
   const targets = evaluateTargets(results, help, a);
-  const ctx = { machine: machine(), loadBefore, command: command(argv), out: a.out, repeat: a.repeat, jobsArgs, jobsNote, generatorVersion: Object.values(manifests)[0]?.generatorVersion };
+  const ctx = { machine: machine(), build, loadBefore, command: command(argv), out: a.out, repeat: a.repeat, jobsArgs, jobsNote, generatorVersion: Object.values(manifests)[0]?.generatorVersion };
   const { main: mainTable, tgt } = render(results, help, targets, ctx);
   console.log('\n' + mainTable + '\n');
   console.log(`guide-audit --help: median ${fmtInt(help.median)} ms of 5\n`);
@@ -511,6 +556,8 @@ async function main() {
   }
   for (const p of profiles) {
     if (p.error) continue;
+    console.log(`time by phase — ${p.dataset}:`);
+    for (const f of p.phases) console.log(`  ${f.pct.toFixed(1).padStart(5)}%  ${fmtInt(f.ms).padStart(7)} ms  ${f.phase}`);
     console.log(`top functions (self time) — ${p.dataset}:`);
     for (const f of p.functions.slice(0, 10)) console.log(`  ${f.pct.toFixed(1).padStart(5)}%  ${fmtInt(f.ms).padStart(7)} ms  ${f.fn}  ${f.where}`);
     console.log(`inclusive time of guide-audit modules — ${p.dataset}:`);

@@ -25,6 +25,7 @@ import timeReduction from './time-reduction.js';
 import samplePersonalInfo from './sample-personal-info.js';
 import rongqueMarking from './rongque-marking.js';
 import flowchart from './flowchart.js';
+import dynamicManagement from './dynamic-management.js';
 
 export const RULES: readonly Rule[] = [
   caseType,
@@ -52,4 +53,5 @@ export const RULES: readonly Rule[] = [
   samplePersonalInfo,
   rongqueMarking,
   flowchart,
+  dynamicManagement,
 ];

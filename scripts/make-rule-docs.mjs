@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { RULES } from '../dist/rules/index.js';
 import { renderRuleDoc } from '../dist/src/rule-docs.js';
 import { renderReportSchema } from '../dist/src/report.js';
+import { renderDiffReportSchema } from '../dist/src/diff-report.js';
 
 const dir = new URL('../docs/rules/', import.meta.url);
 mkdirSync(dir, { recursive: true });
@@ -15,3 +16,5 @@ writeFileSync(new URL('README.md', dir), index.join('\n') + '\n');
 console.log(`wrote ${RULES.length} rule pages to docs/rules/`);
 writeFileSync(new URL('../docs/report.schema.json', import.meta.url), renderReportSchema());
 console.log('wrote docs/report.schema.json');
+writeFileSync(new URL('../docs/diff-report.schema.json', import.meta.url), renderDiffReportSchema());
+console.log('wrote docs/diff-report.schema.json');

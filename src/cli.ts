@@ -68,6 +68,8 @@ interface AuditFlags extends OutputFlags {
   ignore: string[];
   attachments: string[];
   catalog?: string;
+  cancelled?: string;
+  fixOut?: string;
   shard?: string;
   jobs?: string;
   progress: boolean;
@@ -154,6 +156,8 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
     .option('--ignore <glob>', '忽略匹配的文件，可重复', collect, [])
     .option('--attachments <dir>', '另一个附件（空白表格、示例样表、流程图）文件夹，可重复', collect, [])
     .option('--catalog <file>', '国家基本目录（xlsx、csv 或 json，至少含“基本编码”“事项名称”两列），用于国家基本目录对应情况检查')
+    .option('--cancelled <file>', '取消和调整事项清单（xlsx、csv 或 json：基本编码和/或事项名称、取消或调整的文件，可有调整类型），用于事项动态化管理检查')
+    .option('--fix-out <dir>', '把每个导出文件的修正副本写入此文件夹（只做有唯一正确答案的修正，输入文件不动；每处修改列在报告中）')
     .option('--shard <i/n>', '只审核第 i 份（共 n 份，按基本编码分）；各份报告用 guide-audit merge 合并')
     .option('-j, --jobs <n>', '同时处理文件的工作线程数（默认：大批量的多个文件时自动使用多个）')
     .option('--no-progress', '不显示进度条（标准错误不是终端或有 --quiet 时本来就不显示）')
@@ -172,11 +176,28 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
     code = await runMerge(reports, { ...flags, outputs: mergeOutputs }, io);
   });
   program
+    .command('diff')
+    .description('比较两个渠道导出的同一批办事指南（多渠道数据同源）：逐事项逐要素列出不一致之处和只在一个渠道发布的事项')
+    .argument('<a>', '渠道A的导出文件或文件夹')
+    .argument('<b>', '渠道B的导出文件或文件夹')
+    .addOption(new Option('-f, --format <format>', '输出格式').choices(['stylish', 'json']).default('stylish'))
+    .option('-o, --output <file>', '把输出写入文件（原子写入），而不是标准输出')
+    .option('--out <file.xlsx>', '差异清单工作簿：汇总表和每个部门一张表')
+    .option('--a-label <name>', '渠道A在报告中的名称', '渠道A')
+    .option('--b-label <name>', '渠道B在报告中的名称', '渠道B')
+    .option('-c, --config <file>', '配置文件（JSON；用其中的 sources、ignore、limits）')
+    .option('--ignore <glob>', '忽略匹配的文件，可重复', collect, [])
+    .option('--no-color', '不使用颜色（也可设置 NO_COLOR 环境变量）')
+    .action(async (a: string, b: string, flags: DiffFlags) => {
+      code = await runDiff(a, b, flags, io);
+    });
+  program
     .command('schema')
-    .description('输出 JSON Schema（由 zod 模式生成）：report 为 JSON 报告，config 为配置文件')
-    .addArgument(new Argument('[kind]', '哪一个').choices(['report', 'config']).default('report'))
-    .action(async (kind: 'report' | 'config') => {
+    .description('输出 JSON Schema（由 zod 模式生成）：report 为 JSON 报告，config 为配置文件，diff 为 diff 的 JSON 报告')
+    .addArgument(new Argument('[kind]', '哪一个').choices(['report', 'config', 'diff']).default('report'))
+    .action(async (kind: 'report' | 'config' | 'diff') => {
       if (kind === 'config') io.stdout((await import('./config.js')).renderConfigSchema());
+      else if (kind === 'diff') io.stdout((await import('./diff-report.js')).renderDiffReportSchema());
       else io.stdout((await import('./report.js')).renderReportSchema());
     });
   program
@@ -225,8 +246,8 @@ function outputProblem(flags: OutputFlags): string | undefined {
   return undefined;
 }
 
-const outputFiles = (flags: OutputFlags, cwd: string) =>
-  [...flags.outputs.flatMap((o) => (o.output ? [o.output] : [])), ...(flags.outDir ? [flags.outDir] : [])].map((f) => path.resolve(cwd, f));
+const outputFiles = (flags: OutputFlags & { fixOut?: string }, cwd: string) =>
+  [...flags.outputs.flatMap((o) => (o.output ? [o.output] : [])), ...(flags.outDir ? [flags.outDir] : []), ...(flags.fixOut ? [flags.fixOut] : [])].map((f) => path.resolve(cwd, f));
 
 async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<number> {
   if (paths.length === 0) {
@@ -249,6 +270,10 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
       io.stderr('guide-audit：--baseline 和 --suppressions 请在 guide-audit merge 时指定（分片只含部分事项）\n');
       return EXIT_ERROR;
     }
+    if (flags.fixOut) {
+      io.stderr('guide-audit：--fix-out 不能与 --shard 一起使用（修正副本需要完整的文件）\n');
+      return EXIT_ERROR;
+    }
   }
   return withReport(flags, io, async (config) => {
     const jobs = parseNumberFlag('--jobs', flags.jobs, 1, 64, true);
@@ -259,6 +284,8 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
         cwd: io.cwd, config, scope: flags.scope, rules: parseRuleFlags(flags.rule), ignore: flags.ignore,
         ...(flags.attachments.length ? { attachments: flags.attachments } : {}),
         ...(flags.catalog ? { catalog: flags.catalog } : {}),
+        ...(flags.cancelled ? { cancelled: flags.cancelled } : {}),
+        ...(flags.fixOut ? { fixOut: flags.fixOut } : {}),
         ...(shard ? { shard } : {}),
         ...(jobs !== undefined ? { jobs } : {}),
         // Earlier reports inside the audited folder are not inputs.
@@ -276,6 +303,64 @@ async function runAudit(paths: string[], flags: AuditFlags, io: CliIO): Promise<
       progress?.done();
     }
   });
+}
+
+interface DiffFlags {
+  format: 'stylish' | 'json';
+  output?: string;
+  out?: string;
+  aLabel: string;
+  bLabel: string;
+  config?: string;
+  ignore: string[];
+  color: boolean;
+}
+
+async function runDiff(a: string, b: string, flags: DiffFlags, io: CliIO): Promise<number> {
+  if (flags.out !== undefined && !/\.xlsx$/i.test(flags.out)) {
+    io.stderr(`guide-audit：--out 需要 .xlsx 文件名，收到“${flags.out}”\n`);
+    return EXIT_ERROR;
+  }
+  let report;
+  try {
+    const config: Config = flags.config ? await (await import('./config.js')).loadConfig(flags.config) : {};
+    const { diff } = await import('./diff/index.js');
+    report = await diff(a, b, {
+      cwd: io.cwd, config, ignore: flags.ignore, labels: { a: flags.aLabel, b: flags.bLabel },
+      exclude: [flags.output, flags.out].filter((x): x is string => Boolean(x)).map((f) => path.resolve(io.cwd, f)),
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      io.stderr(`guide-audit：${e.message}\n`);
+      return EXIT_ERROR;
+    }
+    throw e;
+  }
+  const { diffExitCode } = await import('./diff/index.js');
+  for (const e of report.loadErrors) {
+    const where = e.row !== undefined ? ` 第${e.row}行` : e.line !== undefined ? ` 第${e.line}行` : '';
+    io.stderr(`读取错误：${e.file}${where}：${e.message}\n`);
+  }
+  for (const id of ['a', 'b'] as const) {
+    const ch = report.channels[id];
+    if (ch.guides === 0) io.stderr(`${ch.label}（${ch.path}）中没有找到办事指南。\n`);
+  }
+  const colorOk = flags.color && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
+  try {
+    const text = flags.format === 'json'
+      ? JSON.stringify(report, null, 2) + '\n'
+      : (await import('./diff/stylish.js')).renderDiffStylish(report, { color: colorOk && !flags.output });
+    if (flags.output) await write(io.cwd, flags.output, text);
+    else io.stdout(text);
+    if (flags.out) await write(io.cwd, flags.out, await (await import('./diff/workbook.js')).renderDiffWorkbook(report));
+  } catch (e) {
+    if (e instanceof WriteError) {
+      io.stderr(`guide-audit：${e.message}\n`);
+      return EXIT_ERROR;
+    }
+    throw e;
+  }
+  return diffExitCode(report);
 }
 
 async function runMerge(reports: string[], flags: OutputFlags, io: CliIO): Promise<number> {

@@ -46,6 +46,7 @@ export const ConfigSchema = z
     sources: z.array(SourceConfigSchema).optional(),
     attachments: z.array(z.string()).optional().describe('extra attachment folders, relative to the working directory'),
     catalog: z.string().optional().describe('national basic catalogue file (xlsx, csv or json)'),
+    cancelled: z.string().optional().describe('list of cancelled and adjusted items (xlsx, csv or json: 基本编码 and/or 事项名称, the document, 调整类型)'),
     limits: z
       .object({
         zipEntryMB: z.number().positive().describe('a zip entry (sheet, form) inflating past this many MB…'),

@@ -8,3 +8,6 @@ export { renderJson } from './reporters/json.js';
 export { renderStylish } from './reporters/stylish.js';
 export { RULES } from '../rules/index.js';
 export type { GuideRule, SetRule, RuleMeta, RuleFinding } from './rule.js';
+export { diff, diffExitCode, type DiffOptions } from './diff/index.js';
+export { DiffReportSchema, type DiffReport, type DiffFinding } from './diff-report.js';
+export { loadCancelled, type CancelledList, type CancelledEntry } from './cancelled.js';

@@ -91,6 +91,29 @@ export const RegionScoreSchema = z.object({
   stats: ScopedStatsSchema,
 });
 
+/** One value corrected by `--fix-out` (only fixes with one right answer). */
+export const FixChangeSchema = z.object({
+  file: z.string(),
+  /** The corrected copy it was written to. */
+  output: z.string(),
+  sheet: z.string().optional(),
+  row: z.number().int().optional(),
+  line: z.number().int().optional(),
+  index: z.number().int().optional(),
+  /** Excel cell address, e.g. `F12`. */
+  cell: z.string().optional(),
+  /** Column header or key as written. */
+  column: z.string(),
+  /** Chinese element name. */
+  field: z.string(),
+  guide: z.object({ code: z.string().optional(), name: z.string().optional(), department: z.string().optional() }),
+  before: z.string(),
+  after: z.string(),
+  /** Fix ids: phone-separator, afternoon-time, duration-unit, fullwidth-digits. */
+  fixes: z.array(z.string()),
+});
+export type FixChange = z.infer<typeof FixChangeSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.object({ name: z.literal('guide-audit'), version: z.string() }),
@@ -159,6 +182,10 @@ export const ReportSchema = z.object({
       unused: z.array(z.object({ code: z.string(), ruleId: z.string(), reason: z.string() })),
     })
     .optional(),
+  /** With `--fix-out`: the folder of corrected copies and how many files were written and changed. */
+  fixOut: z.object({ dir: z.string(), files: z.number().int(), changedFiles: z.number().int(), changes: z.number().int() }).optional(),
+  /** With `--fix-out`: every value changed in the corrected copies. The findings above are those of the inputs. */
+  fixes: z.array(FixChangeSchema).optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

@@ -1,6 +1,7 @@
 // What a rule module is: metadata (ESLint-style meta + message table) and a pure check.
 import type { z } from 'zod';
 import type { Guide, SourceLocation } from './model.js';
+import type { CancelledList } from './cancelled.js';
 
 export type Severity = 'error' | 'warning';
 export type Section = 'A' | 'B' | 'C' | 'D' | 'E' | 'F' | 'I';
@@ -56,6 +57,8 @@ export interface RuleFinding {
 export interface RuleContext {
   /** National catalogue (`--catalog`): 基本编码 → 事项名称. */
   catalog?: ReadonlyMap<string, string>;
+  /** Cancelled and adjusted items (`--cancelled`), indexed by 基本编码, 实施编码 and 事项名称. */
+  cancelled?: CancelledList;
 }
 
 export interface GuideRule<O = any> {

@@ -34,6 +34,29 @@ function statsLines(report: Report, c: ChalkInstance): string[] {
   ];
 }
 
+const FIX_NAMES: Record<string, string> = {
+  'phone-separator': '电话分隔符', 'afternoon-time': '24小时制', 'duration-unit': '时限单位', 'fullwidth-digits': '全角数字',
+};
+
+/** `--fix-out`: every value changed in the corrected copies, by file. */
+function fixLines(report: Report, c: ChalkInstance, quiet: boolean): string[] {
+  const fo = report.fixOut!;
+  const fixes = report.fixes ?? [];
+  const out = [c.bold(`自动修正：已将 ${fo.files} 个文件的修正副本写入 ${fo.dir}，其中 ${fo.changedFiles} 个文件共修改 ${fo.changes} 处（输入文件未改动；上面列出的是输入文件的问题）`)];
+  if (quiet) return out;
+  let file: string | undefined;
+  for (const f of fixes) {
+    if (f.file !== file) {
+      file = f.file;
+      out.push(`  ${c.underline(f.file)} → ${f.output}`);
+    }
+    const where = [positionText(f), f.cell ? `${f.cell}` : ''].filter(Boolean).join(' ');
+    const kinds = f.fixes.map((k) => FIX_NAMES[k] ?? k).join('、');
+    out.push(`    ${c.dim(where)}  ${guideTitle(f.guide)}  ${f.field}${f.column !== f.field ? `（${f.column}）` : ''}：“${f.before}” → ${c.green(`“${f.after}”`)}  ${c.dim(`[${kinds}]`)}`);
+  }
+  return out;
+}
+
 export function renderStylish(report: Report, opts: StylishOptions): string {
   const c: ChalkInstance = new Chalk({ level: opts.color ? 1 : 0 });
   const lines: string[] = [];
@@ -78,6 +101,8 @@ export function renderStylish(report: Report, opts: StylishOptions): string {
     lines.push('', c.dim('提示：'));
     for (const n of report.notices) lines.push(c.dim(`  ${n}`));
   }
+
+  if (report.fixOut) lines.push('', ...fixLines(report, c, opts.quiet ?? false));
 
   const s = report.summary;
   const sc = report.scores;

@@ -32,9 +32,9 @@ function whereText(f: Finding): string {
   return parts.filter(Boolean).join(' ');
 }
 
-interface Column { header: string; key: string; min: number; wrap?: boolean }
+export interface Column { header: string; key: string; min: number; wrap?: boolean }
 
-function addTable(ws: ExcelJS.Worksheet, columns: Column[], rows: Record<string, string | number>[]): void {
+export function addTable(ws: ExcelJS.Worksheet, columns: Column[], rows: Record<string, string | number>[]): void {
   ws.columns = columns.map((c) => ({ header: c.header, key: c.key }));
   for (const r of rows) ws.addRow(r);
   columns.forEach((c, i) => {
@@ -123,7 +123,7 @@ function addScoreSheet(ws: ExcelJS.Worksheet, d: Department, rank: number, total
 }
 
 /** Safe, unique sheet names (≤ 31 characters, none of []:*?/\). */
-function sheetNamer(): (name: string) => string {
+export function sheetNamer(): (name: string) => string {
   const used = new Set<string>();
   return (name) => {
     const base = name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || '部门';
