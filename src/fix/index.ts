@@ -212,6 +212,8 @@ export async function fixExports(
     notices.push(...r.notices);
   }
   changes.sort((a, b) => cmp(a.file, b.file) || cmp(a.sheet, b.sheet) || pos(a) - pos(b) || cmp(a.column, b.column) || cmp(a.before, b.before));
+  // The copies are the export files only: audited alone, their form references would find no files.
+  if (written) notices.push(`修正后的副本只包含导出文件，不含附件；复核副本时请加 --attachments 指向原来的导出文件夹，否则空白表格、示例样表和流程图无法核验`);
   return { dir: displayOut(path.resolve(opts.cwd, opts.outDir), opts.cwd), files: written, changedFiles, changes, notices };
 }
 
