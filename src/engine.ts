@@ -22,7 +22,7 @@ import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-directory.js';
 import { loadCatalog } from './catalog.js';
 import { loadCancelled, type CancelledList } from './cancelled.js';
 import { addGuide, assembleScores, emptyAggregate, withBit, type Aggregate, type GuideRecord } from './aggregate.js';
-import { attachmentNotices, auditFile, indicatorNames, toFinding, type ActiveRule, type FilePartial, type FileRuntime, type GuideId } from './audit-file.js';
+import { attachmentNotices, auditFile, indicatorNames, outOfScopeEntry, toFinding, type ActiveRule, type FilePartial, type FileRuntime, type GuideId } from './audit-file.js';
 import type { Shard } from './shard.js';
 
 export { inScope, type ActiveRule } from './audit-file.js';
@@ -53,6 +53,8 @@ export interface AuditOptions {
   shard?: Shard;
   /** Worker threads over files: a number, or 'auto' (default: several only for large multi-file runs). */
   jobs?: number | 'auto';
+  /** With workers, JSONL files are cut into parts of at least this many bytes (default 16 MB). */
+  jsonlPartBytes?: number;
 }
 
 
@@ -185,14 +187,68 @@ async function* partials(files: FileRef[], settings: RunSettings, jobs: number):
   }
 }
 
-async function chooseJobs(jobs: number | 'auto' | undefined, files: FileRef[]): Promise<number> {
-  if (files.length < 2) return 1;
+/** A JSONL file at least this big is cut into parts (at line starts) that workers audit side by side. */
+const JSONL_PART_MIN_BYTES = 16 * 1024 * 1024;
+
+const isJsonl = (f: FileRef) => /\.(jsonl|ndjson)$/i.test(f.abs);
+
+async function chooseJobs(jobs: number | 'auto' | undefined, files: FileRef[], sizes: number[], partBytes: number): Promise<number> {
   // Running from the TypeScript sources (the tests): there is no built worker to start.
   if (!existsSync(fileURLToPath(WORKER_URL))) return 1;
-  if (typeof jobs === 'number') return Math.max(1, Math.min(jobs, files.length));
-  let bytes = 0;
-  for (const f of files) bytes += (await stat(f.abs).catch(() => ({ size: 0 }))).size;
-  return bytes >= AUTO_JOBS_MIN_BYTES ? Math.min(availableParallelism(), files.length, 4) : 1;
+  const units = files.reduce((n, f, i) => n + (isJsonl(f) ? Math.max(1, Math.floor(sizes[i]! / partBytes)) : 1), 0);
+  if (units < 2) return 1;
+  if (typeof jobs === 'number') return Math.max(1, Math.min(jobs, units));
+  const bytes = sizes.reduce((a, b) => a + b, 0);
+  return bytes >= AUTO_JOBS_MIN_BYTES ? Math.min(availableParallelism(), units, 4) : 1;
+}
+
+/** Byte offsets of the starts of the lines that follow each target offset, with their line numbers. */
+async function lineStarts(file: string, targets: number[]): Promise<{ start: number; line: number }[]> {
+  const { open } = await import('node:fs/promises');
+  const fh = await open(file, 'r');
+  const out: { start: number; line: number }[] = [];
+  const buf = Buffer.alloc(4 * 1024 * 1024);
+  let pos = 0;
+  let line = 1;
+  let t = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+      if (bytesRead === 0) break;
+      for (let i = buf.indexOf(10, 0); i >= 0 && i < bytesRead; i = buf.indexOf(10, i + 1)) {
+        line++;
+        while (t < targets.length && pos + i + 1 > targets[t]!) {
+          out.push({ start: pos + i + 1, line });
+          t++;
+        }
+      }
+      pos += bytesRead;
+      if (t >= targets.length) break;
+    }
+  } finally {
+    await fh.close();
+  }
+  return out;
+}
+
+/** The run's units of work: whole files, and big JSONL files cut into parts when workers share the run. */
+async function planTasks(files: FileRef[], sizes: number[], jobs: number, partBytes: number): Promise<{ task: FileRef; file: number; last: boolean }[]> {
+  const out: { task: FileRef; file: number; last: boolean }[] = [];
+  for (const [i, f] of files.entries()) {
+    const size = sizes[i]!;
+    const parts = jobs > 1 && isJsonl(f) ? Math.min(jobs * 2, Math.floor(size / partBytes)) : 1;
+    if (parts < 2) {
+      out.push({ task: f, file: i, last: true });
+      continue;
+    }
+    const cuts = (await lineStarts(f.abs, Array.from({ length: parts - 1 }, (_, k) => Math.round((size * (k + 1)) / parts)))).filter((c) => c.start < size);
+    const bounds = [{ start: 0, line: 1 }, ...cuts];
+    bounds.forEach((b, k) => {
+      const end = bounds[k + 1]?.start ?? size;
+      if (end > b.start) out.push({ task: { ...f, range: { start: b.start, end, firstLine: b.line } }, file: i, last: k === bounds.length - 1 });
+    });
+  }
+  return out;
 }
 
 export async function audit(paths: string[], options: AuditOptions = {}): Promise<Report> {
@@ -231,9 +287,11 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     ...(attachments ? { attachments } : {}),
     ...(options.shard ? { shard: options.shard } : {}),
   };
-  const jobs = await chooseJobs(options.jobs, files);
-  const sizes = options.onFile ? await Promise.all(files.map((f) => stat(f.abs).then((s) => s.size, () => 0))) : [];
+  const sizes = await Promise.all(files.map((f) => stat(f.abs).then((s) => s.size, () => 0)));
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
+  const partBytes = options.jsonlPartBytes ?? JSONL_PART_MIN_BYTES;
+  const jobs = await chooseJobs(options.jobs, files, sizes, partBytes);
+  const tasks = await planTasks(files, sizes, jobs, partBytes);
 
   const loadErrors: LoadError[] = missing.map((p) => ({ file: p, message: '路径不存在' }));
   const skipped: Report['skipped'] = [];
@@ -246,7 +304,12 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   let filesRead = 0;
   let done = 0;
   let bytesDone = 0;
-  for await (const p of partials(files, settings, jobs)) {
+  // Per file, across its parts: was it read, did it give any guide or error.
+  let fileRead = false;
+  let fileGuides = 0;
+  let fileErrors = 0;
+  for await (const p of partials(tasks.map((t) => t.task), settings, jobs)) {
+    const { task, file: fi, last } = tasks[done]!;
     const offset = records.length;
     // Set-rule states fold in file order, their keys shifted to the run's numbering.
     setRules.forEach((ar, i) => {
@@ -260,11 +323,25 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     notices.push(...p.notices);
     refs.urls += p.attachmentRefs.urls;
     refs.unverified += p.attachmentRefs.unverified;
-    if (p.read) filesRead++;
-    bytesDone += sizes[done] ?? 0;
+    fileRead ||= p.read;
+    fileGuides += p.guides.length;
+    fileErrors += p.loadErrors.length;
+    bytesDone += task.range ? task.range.end - task.range.start : sizes[fi]!;
     done++;
-    options.onFile?.({ file: files[done - 1]!.display, guides: records.length, done, total: files.length, bytesDone, bytesTotal });
+    if (last) {
+      // A file cut into parts is one file: counted once, and skipped when no part found a guide.
+      if (task.range && fileGuides === 0 && fileErrors === 0 && !skipped.some((x) => x.file === task.display)) {
+        skipped.push({ file: task.display, reason: '没有可识别的办事指南数据' });
+        fileRead = false;
+      }
+      if (fileRead) filesRead++;
+      fileRead = false;
+      fileGuides = 0;
+      fileErrors = 0;
+      options.onFile?.({ file: task.display, guides: records.length, done: fi + 1, total: files.length, bytesDone, bytesTotal });
+    }
   }
+  mergeOutOfScope(skipped);
 
   const names = indicatorNames(active);
   setRules.forEach((ar, i) => {
@@ -295,6 +372,24 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     report.notices.push(...fixed.notices);
   }
   return report;
+}
+
+/** One out-of-scope entry per file, however many parts of it were audited apart. */
+function mergeOutOfScope(skipped: Report['skipped']): void {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < skipped.length; i++) {
+    const s = skipped[i]!;
+    if (!s.byType) continue;
+    const j = seen.get(s.file);
+    if (j === undefined) {
+      seen.set(s.file, i);
+      continue;
+    }
+    const byType = { ...skipped[j]!.byType };
+    for (const [t, c] of Object.entries(s.byType)) byType[t] = (byType[t] ?? 0) + c;
+    skipped[j] = outOfScopeEntry(s.file, Object.fromEntries(Object.entries(byType).sort((a, b) => (a[0] < b[0] ? -1 : 1))));
+    skipped.splice(i--, 1);
+  }
 }
 
 export interface ReportParts {

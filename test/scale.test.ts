@@ -1,7 +1,8 @@
 // Worker threads and shards change nothing in the report: --jobs N, and n shards merged, give the
 // bytes of a single in-order run (apart from the volatile generatedAt). Runs the built binary.
 import { execFile } from 'node:child_process';
-import { readFileSync, cpSync } from 'node:fs';
+import { readFileSync, cpSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -77,6 +78,22 @@ describe('scale: --jobs and --shard + merge', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('办事指南准确度');
     expect(JSON.parse(readFileSync(path.join(dir, 'merged-out/report.sarif'), 'utf8')).version).toBe('2.1.0');
+  });
+});
+
+describe('a big JSONL file in parts across workers', () => {
+  it('gives the report of one in-order read, line numbers included', async () => {
+    const dir = tempDir();
+    // The built engine: workers need the compiled worker next to it.
+    const { audit } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine.js')).href);
+    const lines = readFileSync(path.join(ROOT, 'fixtures/holdout/exports/安陵县办事指南_增量.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const many = Array.from({ length: 40 }, () => lines).flat().join('\n') + '\n';
+    writeFileSync(path.join(dir, 'big.jsonl'), many);
+    const one = await audit(['big.jsonl'], { cwd: dir, jobs: 1, now: () => new Date(0) });
+    const parts = await audit(['big.jsonl'], { cwd: dir, jobs: 2, jsonlPartBytes: 20_000, now: () => new Date(0) });
+    expect(one.loadErrors.length).toBe(40); // the broken line, in every copy, each at its own line number
+    expect(JSON.stringify(parts)).toBe(JSON.stringify(one));
+    expect(new Set(one.loadErrors.map((e: { line: number }) => e.line)).size).toBe(40);
   });
 });
 

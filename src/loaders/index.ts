@@ -119,7 +119,7 @@ export async function* loadFile(file: FileRef, source: SourceConfig | undefined,
   const ext = extOf(file.abs);
   try {
     if (ext === 'jsonl' || ext === 'ndjson') {
-      yield* jsonlToGuides(file.display, file.abs, s);
+      yield* jsonlToGuides(file.display, file.abs, s, file.range);
       return;
     }
     const size = (await stat(file.abs)).size;

@@ -6,7 +6,7 @@ import { headerKey } from '../fields.js';
 import type { Guide, LawEntry, SourceLocation, SpecialEntry, Window } from '../model.js';
 import { asText, recordToGuide, recordToMaterial, recordToStep, type FlatRecord } from './record.js';
 import type { SourceSettings } from './source.js';
-import type { LoadEvent } from './types.js';
+import type { LineRange, LoadEvent } from './types.js';
 import { JsonStreamError, streamJsonArray } from './json-stream.js';
 
 export const WRAPPER_KEYS = ['data', 'guides', 'list', 'rows', 'records', 'items', 'result', 'results', 'value', 'content', 'datas', 'dataList', 'tasks'];
@@ -163,9 +163,10 @@ export function* jsonDocToGuides(file: string, doc: unknown, s: SourceSettings):
   if (found === 0) yield { kind: 'skipped', reason: '没有可识别的办事指南数据' };
 }
 
-export async function* jsonlToGuides(file: string, abs: string, s: SourceSettings): AsyncGenerator<LoadEvent> {
-  const rl = createInterface({ input: createReadStream(abs, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let line = 0;
+export async function* jsonlToGuides(file: string, abs: string, s: SourceSettings, range?: LineRange): AsyncGenerator<LoadEvent> {
+  const input = range ? createReadStream(abs, { encoding: 'utf8', start: range.start, end: range.end - 1 }) : createReadStream(abs, { encoding: 'utf8' });
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let line = range ? range.firstLine - 1 : 0;
   let found = 0;
   for await (const raw of rl) {
     line++;
@@ -187,7 +188,8 @@ export async function* jsonlToGuides(file: string, abs: string, s: SourceSetting
     found++;
     yield { kind: 'guide', guide: g };
   }
-  if (found === 0 && line > 0) yield { kind: 'skipped', reason: '没有可识别的办事指南数据' };
+  // A part of a file cannot tell whether the whole file has guides: the engine decides for it.
+  if (found === 0 && line > 0 && !range) yield { kind: 'skipped', reason: '没有可识别的办事指南数据' };
 }
 
 /** A big JSON document, element by element (see json-stream.ts). */

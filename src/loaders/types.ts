@@ -20,4 +20,14 @@ export interface FileRef {
   abs: string;
   /** The path as reported: as the user named it, `/` separators, no `./`. */
   display: string;
+  /** A part of a big JSONL file (byte range starting at a line start), audited in a worker of its own. */
+  range?: LineRange;
+}
+
+export interface LineRange {
+  start: number;
+  /** Exclusive. */
+  end: number;
+  /** Line number (1-based) of the line at `start`. */
+  firstLine: number;
 }
