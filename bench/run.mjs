@@ -59,7 +59,8 @@ function parseArgs(argv) {
     else if (x === '--profile') a.profile = true;
     else if (x === '--results') a.results = path.resolve(next());
     else if (x === '-h' || x === '--help') {
-      console.log(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 18).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
+      const lines = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+      console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n'));
       process.exit(0);
     } else throw new Error(`unknown option ${x} (see node bench/run.mjs --help)`);
   }

@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { bandOf, overallScore, tally, type GuideOutcome } from '../src/scoring.js';
+import { bandOf, overallScore, DEFAULT_BANDS } from '../src/scoring.js';
+import { addGuide, assembleScores, emptyAggregate, withBit, type GuideRecord } from '../src/aggregate.js';
 
-const o = (department: string, permit: boolean, ind: Record<string, boolean>): GuideOutcome => ({
-  department, region: '420400', permit, indicators: new Map(Object.entries(ind)), findings: Object.values(ind).filter(Boolean).length,
-});
+const NAMES = ['办理地点', '材料名称', '减时间'];
+const o = (department: string, permit: boolean, ind: Record<string, boolean>): GuideRecord => {
+  let applicable = 0;
+  let failed = 0;
+  for (const [k, f] of Object.entries(ind)) {
+    applicable = withBit(applicable, NAMES.indexOf(k));
+    if (f) failed = withBit(failed, NAMES.indexOf(k));
+  }
+  return { department, region: '420400', permit, applicable, failed, findings: Object.values(ind).filter(Boolean).length, sample: { depth: 'unknown', filled: 0 } };
+};
+const tally = (records: GuideRecord[], names: string[]) => {
+  const a = emptyAggregate();
+  for (const r of records) addGuide(a, r, NAMES);
+  return assembleScores(a, { indicators: names, scored: names, weights: {}, bands: DEFAULT_BANDS }).scores.indicators;
+};
 
 describe('scores (INDICATORS.md §H)', () => {
   it('bands on the unrounded score', () => {

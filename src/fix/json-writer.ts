@@ -5,10 +5,10 @@
 import { headerKey, labelOf } from '../fields.js';
 import { objectToGuide, WRAPPER_KEYS } from '../loaders/json.js';
 import type { SourceSettings } from '../loaders/source.js';
-import type { Guide, SourceLocation } from '../model.js';
+import type { SourceLocation } from '../model.js';
 import { GUIDE_KEY_KINDS, fixValue, type FixContext, type FixId, type FixKind } from './fields.js';
 import { entryOf, parseJsonTree, type JsonNode } from './json-tree.js';
-import type { GuideRef } from './plan.js';
+import { refOf, type GuideRef } from './plan.js';
 
 // Nested keys as the JSON loader knows them (src/loaders/json.ts): lists are not folded into the guide.
 const NESTED_LISTS = new Set([
@@ -34,15 +34,6 @@ export interface JsonChange {
 }
 
 interface Edit { start: number; end: number; text: string }
-
-function refOf(g: Guide): GuideRef {
-  const out: GuideRef = {};
-  const code = g.code ?? g.handleCode;
-  if (code) out.code = code.trim();
-  if (g.name) out.name = g.name;
-  if (g.department) out.department = g.department;
-  return out;
-}
 
 function fixGuide(text: string, node: JsonNode, loc: SourceLocation, s: SourceSettings, edits: Edit[], changes: JsonChange[]): void {
   if (node.kind !== 'object') return;

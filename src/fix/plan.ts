@@ -2,8 +2,8 @@
 // time-limit and code cells, and the link-code cells of material and step rows. The same header
 // recognition as the loaders, so exactly the cells the audit read are looked at.
 import { GUIDE_FIELDS, headerKey, labelOf } from '../fields.js';
-import { recordToGuide, type FlatRecord } from '../loaders/record.js';
-import { findHeader, type Table } from '../loaders/table.js';
+import { recordToGuide } from '../loaders/record.js';
+import { findHeader, toRecord, type Table } from '../loaders/table.js';
 import type { SourceSettings } from '../loaders/source.js';
 import { GUIDE_KEY_KINDS, fixValue, type FixContext, type FixId } from './fields.js';
 
@@ -30,18 +30,8 @@ export interface PlannedCell {
 
 const LINK_KEYS = new Set(['code', 'handleCode']);
 
-function record(headers: string[], cells: string[]): FlatRecord {
-  const rec: FlatRecord = Object.create(null) as FlatRecord;
-  for (let c = 0; c < headers.length; c++) {
-    const h = headers[c];
-    if (!h) continue;
-    const v = cells[c] ?? '';
-    if (rec[h] === undefined || (rec[h] === '' && v !== '')) rec[h] = v;
-  }
-  return rec;
-}
-
-function refOf(g: { code?: string; handleCode?: string; name?: string; department?: string }): GuideRef {
+/** The guide a change belongs to, as findings name it. */
+export function refOf(g: { code?: string; handleCode?: string; name?: string; department?: string }): GuideRef {
   const out: GuideRef = {};
   const code = g.code ?? g.handleCode;
   if (code) out.code = code.trim();
@@ -63,7 +53,7 @@ export function planTableFixes(file: string, tables: Table[], s: SourceSettings)
     for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
       const row = table.rows[i]!;
       if (row.cells.every((c) => c == null || c.trim() === '')) continue;
-      const rec = record(header.headers, row.cells);
+      const rec = toRecord(header.headers, row.cells);
       const probe = recordToGuide(rec, { file, ...(table.sheet !== undefined ? { sheet: table.sheet } : {}), [table.posKind]: row.pos }, s);
       if (!child && !probe.name && !probe.code && !probe.handleCode) continue;
       for (let c = 0; c < keys.length; c++) {

@@ -57,7 +57,8 @@ export function findHeader(rows: TableRow[], s: SourceSettings): HeaderInfo | un
   return best && { kind: best.kind, rowIndex: best.rowIndex, headers: best.headers };
 }
 
-function toRecord(headers: string[], cells: string[]): FlatRecord {
+/** A row as a record keyed by its headers (exported: the fixer reads tables the same way). */
+export function toRecord(headers: string[], cells: string[]): FlatRecord {
   const rec: FlatRecord = Object.create(null) as FlatRecord;
   for (let c = 0; c < headers.length; c++) {
     const h = headers[c];
