@@ -55,11 +55,14 @@ function group(m: Map<string, GroupAgg>, k: string): GroupAgg {
 function addRecord(g: GroupAgg, r: GuideRecord, names: readonly string[]): void {
   g.guides++;
   g.findings += r.findings;
-  for (let i = 0; i < names.length; i++) {
-    if (!hasBit(r.applicable, i)) continue;
+  // Walk the set bits only (dividing by two), not every indicator.
+  let a = r.applicable;
+  let f = r.failed;
+  for (let i = 0; a > 0; i++, a = Math.floor(a / 2), f = Math.floor(f / 2)) {
+    if (a % 2 === 0) continue;
     const t = (g.indicators[names[i]!] ??= { applicable: 0, failed: 0 });
     t.applicable++;
-    if (hasBit(r.failed, i)) t.failed++;
+    if (f % 2 === 1) t.failed++;
   }
   addSample(g.statsAll, r.sample);
   if (r.permit) addSample(g.statsPermit, r.sample);

@@ -164,7 +164,11 @@ describe('form files by content (real files)', () => {
   it('--attachments adds a folder where references are looked up', async () => {
     const d = tempDir();
     writeFile(d, 'x/export.json', JSON.stringify({ data: [guide({ name: '附件在别处', blank: 'a.doc', sample: 'b.pdf' }, 0)] }));
-    writeFile(d, 'x/other.txt', 'so that the export folder is a store');
+    writeFile(d, 'x/说明.txt', 'a note is not an attachment');
+    const noteOnly = await audit(['x'], { cwd: d });
+    expect(noteOnly.findings.filter((f) => f.ruleId === 'blank-form')).toEqual([]);
+    expect(noteOnly.notices.join('')).toContain('未核验');
+    writeFile(d, 'x/其他表格.pdf', PNG); // an attachment of some other guide: the folder is a store
     const word = await lib('word.mjs');
     writeFile(d, 'store/a.doc', word.makeDoc(['申请表']));
     writeFile(d, 'store/b.pdf', PNG);

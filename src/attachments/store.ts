@@ -29,6 +29,17 @@ interface RootIndex {
 }
 
 const MAX_ENTRIES = 500_000;
+
+/**
+ * Files that make a folder an attachment store: the kinds forms and flowcharts come in, and files
+ * with no extension (stored under their GUID). A stray README or log does not: with it alone, every
+ * reference would be "not found" instead of "offered, content not verified".
+ */
+const ATTACHMENT_EXTENSIONS = new Set(['doc', 'docx', 'wps', 'rtf', 'pdf', 'ofd', 'xls', 'xlsx', 'et', 'jpg', 'jpeg', 'png', 'gif', 'bmp', 'tif', 'tiff', 'webp', 'zip', 'rar', '7z']);
+function looksLikeAttachment(name: string): boolean {
+  const m = /\.([^.]+)$/.exec(name);
+  return !m || ATTACHMENT_EXTENSIONS.has(m[1]!.toLowerCase());
+}
 const SKIP_DIRS = new Set(['node_modules']);
 
 const lower = (s: string) => s.toLowerCase();
@@ -156,7 +167,7 @@ export class AttachmentStore {
           idx.byRel.set(lower(r), e);
           push(idx.byName, lower(d.name), e);
           push(idx.byStem, lower(stemOf(d.name)), e);
-          if (!this.opts.exports.has(abs)) idx.candidates++;
+          if (!this.opts.exports.has(abs) && looksLikeAttachment(d.name)) idx.candidates++;
         }
       }
     };

@@ -16,20 +16,37 @@ export function asText(v: unknown): string | undefined {
   return undefined;
 }
 
-/** Group a record's fields by canonical key; `*_TEXT` companions win over codes. */
-function pick(record: FlatRecord, map: FieldMap): Map<string, { header: string; value: string }> {
-  const out = new Map<string, { header: string; value: string; text: boolean }>();
-  for (const [header, value] of Object.entries(record)) {
+/** Per field map, what each original header means: its canonical key and whether it is a `*_TEXT` label. */
+const headerCache = new WeakMap<FieldMap, Map<string, { key: string; isText: boolean } | null>>();
+
+function headerInfo(map: FieldMap, header: string): { key: string; isText: boolean } | null {
+  let cache = headerCache.get(map);
+  if (!cache) headerCache.set(map, (cache = new Map()));
+  let info = cache.get(header);
+  if (info === undefined) {
     const hk = headerKey(header);
     // A `*_TEXT` companion belongs to the field it labels, whether or not it is listed itself.
     const key = map.get(hk) ?? (hk.endsWith('text') ? map.get(hk.slice(0, -4)) : undefined);
-    if (!key) continue;
-    const v = cleanText(value);
+    info = key ? { key, isText: /_?text$/i.test(header) } : null;
+    // Headers repeat on every record; only hostile input has unbounded distinct ones.
+    if (cache.size > 10_000) cache.clear();
+    cache.set(header, info);
+  }
+  return info;
+}
+
+/** Group a record's fields by canonical key; `*_TEXT` companions win over codes. */
+function pick(record: FlatRecord, map: FieldMap): Map<string, { header: string; value: string }> {
+  const out = new Map<string, { header: string; value: string; text: boolean }>();
+  for (const header in record) {
+    const info = headerInfo(map, header);
+    if (!info) continue;
+    const { key, isText } = info;
+    const v = cleanText(record[header]!);
     if (v.trim() === '') {
       if (!out.has(key)) out.set(key, { header, value: v, text: false });
       continue;
     }
-    const isText = /_?text$/i.test(header);
     const prev = out.get(key);
     if (!prev || prev.value.trim() === '' || (isText && !prev.text)) out.set(key, { header, value: v, text: isText });
   }
