@@ -31,7 +31,19 @@ function fromUnitLabel(unit: string | undefined): '工作日' | '自然日' | un
   return undefined;
 }
 
+// Several rules and the statistics analyse the same limit of a guide: remember each limit object's
+// analysis (per conversion factor) for as long as the guide lives.
+const analyses = new WeakMap<TimeLimit, Map<number, LimitAnalysis>>();
+
 export function analyzeLimit(l: TimeLimit, naturalPerWork = 7 / 5): LimitAnalysis {
+  let byFactor = analyses.get(l);
+  if (!byFactor) analyses.set(l, (byFactor = new Map()));
+  let a = byFactor.get(naturalPerWork);
+  if (!a) byFactor.set(naturalPerWork, (a = computeLimit(l, naturalPerWork)));
+  return a;
+}
+
+function computeLimit(l: TimeLimit, naturalPerWork: number): LimitAnalysis {
   const raw = limitRaw(l);
   const text = l.text ?? l.number;
   if (isEmpty(text)) return { kind: 'empty', raw };
