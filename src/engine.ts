@@ -129,7 +129,8 @@ const AUTO_JOBS_MIN_BYTES = 8 * 1024 * 1024;
 function failedPartial(file: FileRef, message: string): FilePartial {
   return {
     findings: [], guides: [], ids: [], setStates: [], skipped: [], notices: [], read: false, attachmentRefs: { urls: 0, unverified: 0 },
-    loadErrors: [{ file: file.display, message: `读取失败：${message}` }],
+    // A part of a big JSONL file names the line it starts at, so the lost lines can be found.
+    loadErrors: [{ file: file.display, ...(file.range ? { line: file.range.firstLine } : {}), message: `读取失败：${message}${file.range ? `（第 ${file.range.firstLine} 行起的部分未审核）` : ''}` }],
   };
 }
 
@@ -143,6 +144,7 @@ async function* partials(files: FileRef[], settings: RunSettings, jobs: number):
   const results = new Map<number, FilePartial>();
   let wake: (() => void) | undefined;
   let next = 0;
+  let alive = 0;
   const workers: Worker[] = [];
   const settle = (i: number, p: FilePartial) => {
     if (!results.has(i)) results.set(i, p);
@@ -159,24 +161,37 @@ async function* partials(files: FileRef[], settings: RunSettings, jobs: number):
   for (let k = 0; k < Math.min(jobs, files.length); k++) {
     const w = new Worker(WORKER_URL, { workerData: settings });
     const current = { i: -1 };
+    let lastError: Error | undefined;
+    alive++;
     w.on('message', (msg: { i: number; partial?: FilePartial; error?: string }) => {
       settle(msg.i, msg.partial ?? failedPartial(files[msg.i]!, msg.error ?? '未知错误'));
       feed(w, current);
     });
-    // A worker that dies takes only its current file with it: that file becomes a load error.
     w.on('error', (e) => {
-      if (current.i >= 0) settle(current.i, failedPartial(files[current.i]!, e.message));
+      lastError = e;
+    });
+    // A worker that dies takes only the file it was on with it: that file becomes a load error.
+    w.on('exit', () => {
+      alive--;
+      if (current.i >= 0) settle(current.i, failedPartial(files[current.i]!, lastError?.message ?? '工作线程意外退出'));
       current.i = -1;
+      wake?.();
     });
     workers.push(w);
     feed(w, current);
   }
+  let local: FileRuntime | undefined;
   try {
     for (let i = 0; i < files.length; i++) {
       while (!results.has(i)) {
-        // Nobody left to produce file i (every worker died): report it and go on.
-        if (next > i && workers.length > 0 && workers.every((w) => w.threadId === -1)) settle(i, failedPartial(files[i]!, '工作线程意外退出'));
-        if (!results.has(i)) await new Promise<void>((r) => (wake = r));
+        // Every worker gone and file i never handed out: audit it here rather than lose it.
+        if (alive === 0 && i >= next) {
+          local ??= fileRuntime(settings);
+          next = i + 1;
+          settle(i, await auditFile(files[i]!, local));
+          break;
+        }
+        await new Promise<void>((r) => (wake = r));
       }
       const p = results.get(i)!;
       results.delete(i);
