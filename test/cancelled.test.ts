@@ -1,15 +1,10 @@
 // The cancelled and adjusted items list (`--cancelled`) in xlsx, csv and json, and 事项动态化管理 in a run.
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadCancelled } from '../src/cancelled.js';
 import { ConfigError } from '../src/config.js';
 import { audit } from '../src/index.js';
-import { tempDir, workbook, writeFile } from './helpers.js';
+import { tempDir, workbook, writeFile, runBin } from './helpers.js';
 
-const exec = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '..', 'bin/guide-audit.js');
 
 const DEPT = '江州市市场监督管理局';
 const guides = [
@@ -84,14 +79,7 @@ describe('取消和调整事项清单', () => {
   });
 
   it('CLI: --cancelled reports the findings (exit 1); a bad list exits 2', async () => {
-    const run = async (args: string[]) => {
-      try {
-        const r = await exec(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-        return { code: 0, ...r };
-      } catch (e) {
-        return e as { code: number; stdout: string; stderr: string };
-      }
-    };
+    const run = (args: string[]) => runBin(args, dir);
     const ok = await run(['exports', '--cancelled', 'list.xlsx', '--rule', 'dynamic-management=error', '-f', 'json']);
     expect(ok.code).toBe(1);
     expect(JSON.parse(ok.stdout).findings.filter((f: { ruleId: string }) => f.ruleId === 'dynamic-management')).toHaveLength(3);

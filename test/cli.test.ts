@@ -1,24 +1,12 @@
 // Runs the built binary (bin/guide-audit.js → dist/) as a user would.
-import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync, existsSync, cpSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { tempDir, writeFile } from './helpers.js';
+import { tempDir, writeFile, runBin } from './helpers.js';
 
-const exec = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/guide-audit.js');
 
-async function run(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  try {
-    const r = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 << 20 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const run = (args: string[], cwd = ROOT, env: Record<string, string> = {}) => runBin(args, cwd, env);
 
 const CODE = '11410900MB0000000E3000101001000';
 const CLEAN = {

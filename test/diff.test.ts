@@ -1,18 +1,14 @@
 // `guide-audit diff A B` (多渠道数据同源): two channels of the same city, exported in different layouts,
 // with planted differences. The diff finds exactly those, in both directions, and the guides found in
 // one channel only.
-import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diff, diffExitCode } from '../src/diff/index.js';
 import { readFileSync } from 'node:fs';
 import { DiffReportSchema, renderDiffReportSchema, type DiffFinding, type DiffReport } from '../src/diff-report.js';
-import { tempDir, workbook, writeFile } from './helpers.js';
+import { tempDir, workbook, writeFile, runBin } from './helpers.js';
 
-const exec = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '..', 'bin/guide-audit.js');
 
 const SCJG = '江州市市场监督管理局';
 const CGJ = '江州市城市管理局';
@@ -163,14 +159,7 @@ describe('guide-audit diff', () => {
   });
 
   describe('CLI', () => {
-    const run = async (args: string[]) => {
-      try {
-        const r = await exec(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-        return { code: 0, ...r };
-      } catch (e) {
-        return e as { code: number; stdout: string; stderr: string };
-      }
-    };
+    const run = (args: string[]) => runBin(args, dir);
 
     it('stylish, grouped by department; exit 1 with differences, 0 without, 2 on a bad path', async () => {
       const r = await run(['diff', '事项管理系统', '网上办事大厅', '--a-label', '事项管理系统', '--b-label', '网上办事大厅']);

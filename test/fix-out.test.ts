@@ -2,10 +2,8 @@
 // longer have the fixed findings; they differ from the inputs only in the listed cells or values; the
 // inputs stay byte-identical; nothing is guessed (values without one right answer are left alone).
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import * as XLSX from 'xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { audit } from '../src/engine.js';
@@ -14,10 +12,8 @@ import { decodeText } from '../src/loaders/decode.js';
 import { csvToTable } from '../src/loaders/csv.js';
 import { encodeText } from '../src/fix/encoding.js';
 import { checkFixOut } from '../src/fix/index.js';
-import { tempDir, workbook, writeFile } from './helpers.js';
+import { tempDir, workbook, writeFile, runBin } from './helpers.js';
 
-const exec = promisify(execFile);
-const BIN = path.resolve(import.meta.dirname, '..', 'bin/guide-audit.js');
 
 const DEPT = '江州市市场监督管理局';
 const HOURS_OK = '星期一至星期五：上午9:00-12:00，下午13:00-17:00';
@@ -205,14 +201,7 @@ describe('--fix-out', () => {
   });
 
   it('CLI: lists the fixes in the stylish output; refuses a folder whose copies would overwrite the inputs', async () => {
-    const run = async (args: string[]) => {
-      try {
-        const r = await exec(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
-        return { code: 0, ...r };
-      } catch (e) {
-        return e as { code: number; stdout: string; stderr: string };
-      }
-    };
+    const run = (args: string[]) => runBin(args, dir);
     const r = await run(['exports', '--fix-out', 'fixed2']);
     expect(r.code).toBe(2); // the bad JSONL line
     expect(r.stdout).toContain(`自动修正：已将 5 个文件的修正副本写入 fixed2，其中 5 个文件共修改 ${EXPECTED.length} 处`);

@@ -1,7 +1,9 @@
 // Shared test helpers: temporary folders and building small workbooks in memory.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import * as XLSX from 'xlsx';
 import { afterAll } from 'vitest';
 import { loadFile } from '../src/loaders/index.js';
@@ -50,4 +52,18 @@ export function guidesOf(events: LoadEvent[]) {
 
 export function errorsOf(events: LoadEvent[]) {
   return events.flatMap((e) => (e.kind === 'error' ? [e.error] : []));
+}
+
+const BIN = path.resolve(import.meta.dirname, '..', 'bin/guide-audit.js');
+const exec = promisify(execFile);
+
+/** Run the built binary as a user would; the exit code instead of an exception. */
+export async function runBin(args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 256 << 20 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
 }

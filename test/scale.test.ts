@@ -1,28 +1,16 @@
 // Worker threads and shards change nothing in the report: --jobs N, and n shards merged, give the
 // bytes of a single in-order run (apart from the volatile generatedAt). Runs the built binary.
-import { execFile } from 'node:child_process';
 import { readFileSync, cpSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { progressLine, createProgress } from '../src/progress.js';
 import { fnv1a, parseShard } from '../src/shard.js';
-import { tempDir } from './helpers.js';
+import { tempDir, runBin } from './helpers.js';
 
-const exec = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BIN = path.join(ROOT, 'bin/guide-audit.js');
 
-async function run(args: string[], cwd: string) {
-  try {
-    const r = await exec(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 256 << 20 });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const run = (args: string[], cwd: string) => runBin(args, cwd);
 
 const stable = (file: string) => {
   const r = JSON.parse(readFileSync(file, 'utf8'));
