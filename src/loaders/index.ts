@@ -124,7 +124,7 @@ export async function* loadFile(file: FileRef, source: SourceConfig | undefined,
     }
     const size = (await stat(file.abs)).size;
     if ((ext === 'xlsx' || ext === 'xlsm') && size > 0) {
-      const streamed = await streamIfLarge(file, s, opts);
+      const streamed = await readXlsxStreamed(file, s, opts);
       if (streamed) {
         yield* streamed;
         return;
@@ -218,13 +218,15 @@ export async function* loadFile(file: FileRef, source: SourceConfig | undefined,
 }
 
 /**
- * Big workbooks go to the streaming reader: SheetJS holds each sheet's XML as one string and loses a
- * sheet past V8's string limit. The choice is made on the sizes the zip directory declares.
+ * Workbooks go to the streaming reader (all of them by default; `xlsxStreamThreshold` keeps small
+ * ones on SheetJS): SheetJS holds each sheet's XML as one string and loses a sheet past V8's string
+ * limit. Undefined: take the SheetJS path (a bomb, a broken directory, or what the streaming reader
+ * does not understand and SheetJS still can).
  */
 /** Past this, SheetJS cannot hold a sheet's XML (V8's string limit): no fallback to it. */
 const SHEETJS_MAX_SHEET_BYTES = 400 * 1024 * 1024;
 
-async function streamIfLarge(file: FileRef, s: ReturnType<typeof sourceSettings>, opts: LoadOptions): Promise<Generator<LoadEvent> | AsyncGenerator<LoadEvent> | undefined> {
+async function readXlsxStreamed(file: FileRef, s: ReturnType<typeof sourceSettings>, opts: LoadOptions): Promise<Generator<LoadEvent> | AsyncGenerator<LoadEvent> | undefined> {
   const fh = await open(file.abs, 'r');
   let tail: Buffer;
   let base: number;
