@@ -4,8 +4,27 @@ import { baseCodeOf } from '../src/parsers/item-code.js';
 import { lawNameSet, normalizeItemName } from './lib/catalog-names.js';
 
 type Attr = 'name' | 'type' | 'laws';
-interface Member { key: number; values: Record<Attr, string>; shown: Record<Attr, string> }
+/** One guide of a base code: compared values, and the same as written (a run keeps one per guide, so flat). */
+interface Member { key: number; name: string; type: string; laws: string; shownName: string; shownType: string }
 type State = Map<string, Member[]>;
+
+const value = (m: Member, a: Attr) => m[a];
+const shown = (m: Member, a: Attr) => (a === 'name' ? m.shownName : a === 'type' ? m.shownType : m.laws);
+
+// Members of a base code mostly repeat each other's text: keep each distinct text once per state.
+const tables = new WeakMap<State, Map<string, string>>();
+function interned(state: State, s: string): string {
+  let t = tables.get(state);
+  if (!t) tables.set(state, (t = new Map()));
+  const known = t.get(s);
+  if (known !== undefined) return known;
+  t.set(s, s);
+  return s;
+}
+function member(state: State, m: Member): Member {
+  const i = (s: string) => interned(state, s);
+  return { key: m.key, name: i(m.name), type: i(m.type), laws: i(m.laws), shownName: i(m.shownName), shownType: i(m.shownType) };
+}
 
 const ATTR_FIELD: Record<Attr, string> = { name: '事项名称', type: '事项类型', laws: '设定依据' };
 
@@ -33,11 +52,7 @@ export default defineSetRule<Record<string, never>, State>({
   add(state, g, key) {
     const base = baseCodeOf(g)!;
     const laws = lawNameSet(g);
-    const m: Member = {
-      key,
-      values: { name: normalizeItemName(g.name), type: normalize(g.itemType), laws },
-      shown: { name: g.name?.trim() ?? '', type: g.itemType ?? '', laws: laws.replace(/、/g, '、') },
-    };
+    const m = member(state, { key, name: normalizeItemName(g.name), type: normalize(g.itemType), laws, shownName: g.name?.trim() ?? '', shownType: g.itemType ?? '' });
     let list = state.get(base);
     if (!list) state.set(base, (list = []));
     list.push(m);
@@ -46,7 +61,7 @@ export default defineSetRule<Record<string, never>, State>({
     for (const [base, members] of from) {
       let list = into.get(base);
       if (!list) into.set(base, (list = []));
-      for (const m of members) list.push({ ...m, key: m.key + offset });
+      for (const m of members) list.push(member(into, { ...m, key: m.key + offset }));
     }
   },
   finalize(state) {
@@ -55,21 +70,21 @@ export default defineSetRule<Record<string, never>, State>({
       if (members.length < 2) continue;
       for (const attr of ['name', 'type', 'laws'] as Attr[]) {
         // An empty value takes no part (its own rule fails it).
-        const withValue = members.filter((m) => !isEmpty(m.values[attr]));
+        const withValue = members.filter((m) => !isEmpty(value(m, attr)));
         if (withValue.length < 2) continue;
         const counts = new Map<string, number>();
-        for (const m of withValue) counts.set(m.values[attr], (counts.get(m.values[attr]) ?? 0) + 1);
+        for (const m of withValue) counts.set(value(m, attr), (counts.get(value(m, attr)) ?? 0) + 1);
         if (counts.size < 2) continue;
         const [top, topCount] = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
         const strict = topCount * 2 > withValue.length;
-        const shownOf = (v: string) => withValue.find((m) => m.values[attr] === v)!.shown[attr];
+        const shownOf = (v: string) => shown(withValue.find((m) => value(m, attr) === v)!, attr);
         for (const m of withValue) {
-          if (strict && m.values[attr] === top) continue;
+          if (strict && value(m, attr) === top) continue;
           const field = ATTR_FIELD[attr];
           const data: Record<string, string | number> = strict
-            ? { field, value: m.shown[attr], baseCode, majority: shownOf(top), majorityCount: topCount, groupSize: withValue.length }
-            : { field, value: m.shown[attr], baseCode, variants: counts.size, list: [...counts.keys()].map(shownOf).join('；') };
-          out.push({ guideKey: m.key, messageId: strict ? 'minority' : 'noMajority', field, value: m.shown[attr], data });
+            ? { field, value: shown(m, attr), baseCode, majority: shownOf(top), majorityCount: topCount, groupSize: withValue.length }
+            : { field, value: shown(m, attr), baseCode, variants: counts.size, list: [...counts.keys()].map(shownOf).join('；') };
+          out.push({ guideKey: m.key, messageId: strict ? 'minority' : 'noMajority', field, value: shown(m, attr), data });
         }
       }
     }

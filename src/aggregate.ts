@@ -78,6 +78,44 @@ export function addGuide(a: Aggregate, r: GuideRecord, names: readonly string[])
   if (r.findings > 0) a.guidesWithFindings++;
 }
 
+/**
+ * What the run keeps of each counted guide for the set rules, whose findings come after every guide
+ * was counted: its groups and findings so far, in arrays rather than an object per guide.
+ */
+export class GuideSlots {
+  private readonly departments: string[] = [];
+  private readonly regions: string[] = [];
+  private readonly permits: boolean[] = [];
+  private readonly findings: number[] = [];
+
+  get length(): number {
+    return this.findings.length;
+  }
+
+  push(r: GuideRecord): void {
+    this.departments.push(r.department);
+    this.regions.push(r.region);
+    this.permits.push(r.permit);
+    this.findings.push(r.findings);
+  }
+
+  /**
+   * Correct the counts for a set-rule finding on guide `key`: the same sums as if the guide's
+   * record had carried it when counted. `firstForIndicator`: the guide's first finding of it.
+   */
+  addFinding(a: Aggregate, key: number, indicator: string, firstForIndicator: boolean): void {
+    const groups = [a.all, ...(this.permits[key] ? [a.permit] : []), a.departments.get(this.departments[key]!)!, a.regions.get(this.regions[key]!)!];
+    for (const g of groups) {
+      g.findings++;
+      // A failure counts only where the guide was counted as applicable (as a record's bits do).
+      const t = g.indicators[indicator];
+      if (firstForIndicator && t) t.failed++;
+    }
+    if (this.findings[key]! === 0) a.guidesWithFindings++;
+    this.findings[key]!++;
+  }
+}
+
 function addGroup(into: GroupAgg, from: GroupAgg): void {
   into.guides += from.guides;
   into.findings += from.findings;

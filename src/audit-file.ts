@@ -11,7 +11,8 @@ import { UNKNOWN_DEPARTMENT, type Finding, type Report } from './report.js';
 import { UNKNOWN_REGION, withBit, type GuideRecord } from './aggregate.js';
 import { regionOf } from './parsers/item-code.js';
 import { statsSample } from './stats.js';
-import { resetNormalizeMemo } from './normalize.js';
+import { resetGuideMemos } from './memo.js';
+import { collectGarbage } from './gc.js';
 import type { AttachmentStore } from './attachments/store.js';
 import type { ZipLimits } from './zip-directory.js';
 import { inShard, type Shard } from './shard.js';
@@ -31,6 +32,8 @@ export interface FileRuntime {
   store?: AttachmentStore;
   zipLimits: ZipLimits;
   shard?: Shard;
+  /** Collect garbage after every this many guides (workers: see gc.ts). */
+  collectEvery?: number;
 }
 
 /** A guide's identity, kept to place set-rule findings. */
@@ -155,7 +158,8 @@ export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePar
         rule.add(out.setStates[i], g, key, ar.options);
       });
       out.guides.push(record);
-      resetNormalizeMemo();
+      resetGuideMemos();
+      if (rt.collectEvery && out.guides.length % rt.collectEvery === 0) collectGarbage();
       out.ids.push({ code: g.code, handleCode: g.handleCode, name: g.name, department: g.department, loc: g.loc });
     }
   }

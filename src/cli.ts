@@ -409,15 +409,15 @@ async function withReport(flags: OutputFlags, io: CliIO, make: (config: Config) 
   for (const u of report.suppressions?.unused ?? []) io.stderr(`豁免清单中的“${u.code} ${u.ruleId}”（${u.reason}）没有匹配任何问题，可以删除\n`);
 
   const colorOk = flags.color && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && (io.stdoutIsTTY || Boolean(io.env.FORCE_COLOR));
-  const { render, OUT_DIR_FILES, WORKBOOK_DIR } = await import('./reporters/index.js');
+  const { render, renderChunks, OUT_DIR_FILES, WORKBOOK_DIR } = await import('./reporters/index.js');
   try {
     for (const o of flags.outputs.length ? flags.outputs : [{}]) {
-      const text = render(o.format ?? 'stylish', report, { color: colorOk && !o.output, quiet: flags.quiet });
-      if (o.output) await write(io.cwd, o.output, text);
-      else io.stdout(text);
+      const opts = { color: colorOk && !o.output, quiet: flags.quiet };
+      if (o.output) await write(io.cwd, o.output, renderChunks(o.format ?? 'stylish', report, opts));
+      else io.stdout(render(o.format ?? 'stylish', report, opts));
     }
     if (flags.outDir) {
-      for (const [name, format] of OUT_DIR_FILES) await write(io.cwd, path.join(flags.outDir, name), render(format, report, { color: false }));
+      for (const [name, format] of OUT_DIR_FILES) await write(io.cwd, path.join(flags.outDir, name), renderChunks(format, report, { color: false }));
       const { renderWorkbooks } = await import('./reporters/workbook.js');
       const books = await renderWorkbooks(report, flags.deadline ? { deadline: flags.deadline } : {});
       for (const [name, bytes] of books) await write(io.cwd, path.join(flags.outDir, WORKBOOK_DIR, name), bytes);
@@ -434,7 +434,7 @@ async function withReport(flags: OutputFlags, io: CliIO, make: (config: Config) 
 
 class WriteError extends Error {}
 
-async function write(cwd: string, file: string, data: string | Uint8Array): Promise<void> {
+async function write(cwd: string, file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const { writeAtomic } = await import('./output.js');
   try {
     await writeAtomic(path.resolve(cwd, file), data);

@@ -1,5 +1,6 @@
 // Code tables (FIELDS.md §4; GB/T 39046-2020 appendix A). Every table is overridable per source.
 // A value that is already a label passes through; a code is mapped; anything else is kept as written.
+import { nfkc } from './normalize.js';
 
 export type CodeTable = Record<string, string>;
 
@@ -46,7 +47,7 @@ const ITEM_TYPE_ALIASES: Record<string, string> = {
 
 export function mapCode(table: CodeTable, value: string | undefined): string | undefined {
   if (value == null) return undefined;
-  const v = value.normalize('NFKC').trim();
+  const v = nfkc(value).trim();
   if (v === '') return undefined;
   return table[v] ?? v;
 }

@@ -21,9 +21,10 @@ import { DEFAULT_INSPECT_LIMITS } from './attachments/inspect.js';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-directory.js';
 import { loadCatalog } from './catalog.js';
 import { loadCancelled, type CancelledList } from './cancelled.js';
-import { addGuide, assembleScores, emptyAggregate, withBit, type Aggregate, type GuideRecord } from './aggregate.js';
+import { GuideSlots, addGuide, assembleScores, emptyAggregate, type Aggregate } from './aggregate.js';
 import { attachmentNotices, auditFile, indicatorNames, outOfScopeEntry, toFinding, type ActiveRule, type FilePartial, type FileRuntime, type GuideId } from './audit-file.js';
 import type { Shard } from './shard.js';
+import { collectGarbage } from './gc.js';
 
 export { inScope, type ActiveRule } from './audit-file.js';
 
@@ -123,6 +124,10 @@ export function fileRuntime(s: RunSettings): FileRuntime {
   return { config: s.config, scope: s.scope, active, ctx, ...(store ? { store } : {}), zipLimits: s.zipLimits, ...(s.shard ? { shard: s.shard } : {}) };
 }
 
+/** Guides in a run above which it collects garbage between its phases (see gc.ts). */
+const BIG_RUN = 20_000;
+const BIG_PARTIAL = 5000;
+
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const AUTO_JOBS_MIN_BYTES = 8 * 1024 * 1024;
 
@@ -153,6 +158,8 @@ async function* partials(files: FileRef[], settings: RunSettings, jobs: number):
   const feed = (w: Worker, current: { i: number }) => {
     if (next >= files.length) {
       current.i = -1;
+      // Nothing left for it: its heap is given back now, not when the last file is done.
+      void w.terminate();
       return;
     }
     current.i = next++;
@@ -204,6 +211,7 @@ async function* partials(files: FileRef[], settings: RunSettings, jobs: number):
 
 /** A JSONL file at least this big is cut into parts (at line starts) that workers audit side by side. */
 const JSONL_PART_MIN_BYTES = 16 * 1024 * 1024;
+const MAX_PARTS = 1024;
 
 const isJsonl = (f: FileRef) => /\.(jsonl|ndjson)$/i.test(f.abs);
 
@@ -251,7 +259,8 @@ async function planTasks(files: FileRef[], sizes: number[], jobs: number, partBy
   const out: { task: FileRef; file: number; last: boolean }[] = [];
   for (const [i, f] of files.entries()) {
     const size = sizes[i]!;
-    const parts = jobs > 1 && isJsonl(f) ? Math.min(jobs * 2, Math.floor(size / partBytes)) : 1;
+    // Parts of about partBytes each: a part's partial is held whole while it crosses to the main thread.
+    const parts = jobs > 1 && isJsonl(f) ? Math.min(MAX_PARTS, Math.floor(size / partBytes)) : 1;
     if (parts < 2) {
       out.push({ task: f, file: i, last: true });
       continue;
@@ -312,8 +321,14 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   const skipped: Report['skipped'] = [];
   const notices: string[] = [];
   const findings: Finding[] = [];
-  const records: GuideRecord[] = [];
+  // Each guide is counted as its partial arrives; a run keeps of it only what a set-rule finding
+  // may need later: its groups (interned strings, shared by every guide of a department) and, when
+  // set rules are in force, its identity.
+  const names = indicatorNames(active);
+  const agg = emptyAggregate();
+  const slots = new GuideSlots();
   const ids: GuideId[] = [];
+  const intern = interner();
   const setStates = setRules.map((a) => (a.rule.kind === 'set' ? a.rule.init(a.options, ctx) : undefined));
   const refs = { urls: 0, unverified: 0 };
   let filesRead = 0;
@@ -325,19 +340,33 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   let fileErrors = 0;
   for await (const p of partials(tasks.map((t) => t.task), settings, jobs)) {
     const { task, file: fi, last } = tasks[done]!;
-    const offset = records.length;
+    const offset = slots.length;
     // Set-rule states fold in file order, their keys shifted to the run's numbering.
     setRules.forEach((ar, i) => {
       if (ar.rule.kind === 'set' && p.setStates[i] !== undefined) ar.rule.merge(setStates[i], p.setStates[i], offset, ar.options);
     });
-    for (const r of p.guides) records.push(r);
-    for (const id of p.ids) ids.push(id);
+    for (const r of p.guides) {
+      r.department = intern(r.department);
+      r.region = intern(r.region);
+      addGuide(agg, r, names);
+      slots.push(r);
+    }
+    if (setRules.length) {
+      for (const id of p.ids) {
+        ids.push({
+          code: id.code, handleCode: id.handleCode, name: intern(id.name), department: intern(id.department),
+          loc: { ...id.loc, file: intern(id.loc.file)!, ...(id.loc.sheet !== undefined ? { sheet: intern(id.loc.sheet) } : {}) },
+        });
+      }
+    }
     for (const f of p.findings) findings.push(f);
     loadErrors.push(...p.loadErrors);
     skipped.push(...p.skipped);
     notices.push(...p.notices);
     refs.urls += p.attachmentRefs.urls;
     refs.unverified += p.attachmentRefs.unverified;
+    // Folded in, a big partial is mostly garbage: collect it before the next one arrives (see gc.ts).
+    if (p.guides.length >= BIG_PARTIAL) collectGarbage();
     fileRead ||= p.read;
     fileGuides += p.guides.length;
     fileErrors += p.loadErrors.length;
@@ -353,32 +382,33 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
       fileRead = false;
       fileGuides = 0;
       fileErrors = 0;
-      options.onFile?.({ file: task.display, guides: records.length, done: fi + 1, total: files.length, bytesDone, bytesTotal });
+      options.onFile?.({ file: task.display, guides: slots.length, done: fi + 1, total: files.length, bytesDone, bytesTotal });
     }
   }
   mergeOutOfScope(skipped);
+  // The partials are folded in: what they held besides is garbage (see gc.ts).
+  const big = slots.length >= BIG_RUN;
+  if (big) collectGarbage();
 
-  const names = indicatorNames(active);
   setRules.forEach((ar, i) => {
     const rule = ar.rule;
     if (rule.kind !== 'set') return;
+    const failed = new Set<number>();
     for (const f of rule.finalize(setStates[i], ar.options)) {
       const id = ids[f.guideKey];
-      const r = records[f.guideKey];
-      if (!id || !r) continue;
+      if (!id || f.guideKey >= slots.length) continue;
       findings.push(toFinding(ar, id, f));
-      r.failed = withBit(r.failed, names.indexOf(rule.meta.indicator));
-      r.findings++;
+      slots.addFinding(agg, f.guideKey, rule.meta.indicator, !failed.has(f.guideKey));
+      failed.add(f.guideKey);
     }
   });
-  const agg = emptyAggregate();
-  for (const r of records) addGuide(agg, r, names);
   notices.push(...attachmentNotices(refs));
   const report = assembleReport({
     paths, scope, config, active, findings, loadErrors, skipped, notices, filesRead, agg, refs,
     generatedAt: (options.now?.() ?? new Date()).toISOString(),
     ...(options.shard ? { shard: options.shard } : {}),
   });
+  if (big) collectGarbage();
   if (options.fixOut) {
     const { fixExports } = await import('./fix/index.js');
     const fixed = await fixExports(files, { cwd, outDir: options.fixOut, config, zipLimits, ...(fixOutputs ? { outputs: fixOutputs } : {}) });
@@ -387,6 +417,18 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     report.notices.push(...fixed.notices);
   }
   return report;
+}
+
+/** A string table: the same text read by every guide of a department is kept once. */
+function interner(): <T extends string | undefined>(s: T) => T {
+  const table = new Map<string, string>();
+  return <T extends string | undefined>(s: T): T => {
+    if (s === undefined) return s;
+    const known = table.get(s);
+    if (known !== undefined) return known as T;
+    table.set(s, s);
+    return s;
+  };
 }
 
 /** One out-of-scope entry per file, however many parts of it were audited apart. */

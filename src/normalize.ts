@@ -45,10 +45,21 @@ export function resetNormalizeMemo(): void {
   if (memoFlat.size) memoFlat = new Map();
 }
 
+/**
+ * Text that every step of normalisation returns unchanged: NFKC-stable characters other than
+ * whitespace, `<` and `&`, in runs separated by single spaces (or, keeping lines, single line
+ * breaks). Most values of real exports are like this; one linear test (the runs cannot overlap)
+ * replaces the whole pipeline for them.
+ */
+const C = '\\x21-\\x25\\x27-\\x3b\\x3d-\\x7e\\u4e00-\\u9fff\\u3001\\u3002\\u3008-\\u3011\\u3014-\\u301b\\u2014\\u2018\\u2019\\u201c\\u201d\\u00b7';
+const CLEAN_LINES = new RegExp(`^[${C}]+(?:[ \\n][${C}]+)*$`);
+const CLEAN_FLAT = new RegExp(`^[${C}]+(?: [${C}]+)*$`);
+
 /** NFKC, cleaned, whitespace collapsed within lines, trimmed; line breaks kept as single \n. */
 export function normalizeKeepLines(input: string | undefined | null): string {
   if (input == null) return '';
   const key = String(input);
+  if (CLEAN_LINES.test(key)) return key;
   let out = memoLines.get(key);
   if (out === undefined) {
     out = computeKeepLines(key);
@@ -63,11 +74,15 @@ export function normalizeKeepLines(input: string | undefined | null): string {
  * Text made only of them skips normalize('NFKC'), which is costly and would return it unchanged.
  */
 const NFKC_STABLE = /^[\t\n\x20-\x7e\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u3014-\u301b\u2014\u2018\u2019\u201c\u201d\u00b7]*$/;
-const nfkc = (s: string) => (NFKC_STABLE.test(s) ? s : s.normalize('NFKC'));
+export const nfkc = (s: string) => (NFKC_STABLE.test(s) ? s : s.normalize('NFKC'));
 
 function computeKeepLines(input: string): string {
   // NFKC first too: a full-width ＜p＞ is a tag once folded, and must go in the same call.
-  return nfkc(cleanText(nfkc(input)))
+  const folded = nfkc(input);
+  const cleaned = cleanText(folded);
+  const text = cleaned === folded ? cleaned : nfkc(cleaned);
+  if (CLEAN_LINES.test(text)) return text;
+  return text
     .split('\n')
     .map((l) => l.replace(/[ \t\u00a0\u3000]+/g, ' ').trim())
     .filter((l) => l.length > 0)
@@ -78,6 +93,7 @@ function computeKeepLines(input: string): string {
 export function normalize(input: string | undefined | null): string {
   if (input == null) return '';
   const key = String(input);
+  if (CLEAN_FLAT.test(key)) return key;
   let out = memoFlat.get(key);
   if (out === undefined) {
     out = normalizeKeepLines(key).replace(/\s+/g, ' ');
@@ -88,11 +104,20 @@ export function normalize(input: string | undefined | null): string {
 }
 
 const PLACEHOLDERS = new Set(['/', '-', '--', '—', '——', '———', '暂无', 'null', 'NULL', 'Null', 'undefined', '空', '待定', 'N/A', 'n/a', '#N/A', '无数据', '\\']);
+// First characters of the ideographic placeholders (暂无, 空, 待定, 无数据).
+const PLACEHOLDER_IDEOGRAPHS = new Set(['暂', '空', '待', '无'].map((ch) => ch.charCodeAt(0)));
 const NEGATIVES = new Set(['无', '不涉及', '否', '没有', '无特殊环节', '无中介服务', '无特别程序', '不存在', '无此环节', '无中介', '不需要', '不需']);
 
 /** Empty = missing, blank, or a placeholder (`/`, `-`, `——`, `暂无`, `null`, `空`, `待定`). `无` is not empty. */
 export function isEmpty(input: string | undefined | null): boolean {
-  const s = normalize(input).replace(/[。.，,；;]+$/, '');
+  if (input == null) return true;
+  // Normalising keeps a leading ideograph or letter as it is; no placeholder starts with one of these.
+  const c = input.charCodeAt(0);
+  if (c >= 0x4e00 && c <= 0x9fff ? !PLACEHOLDER_IDEOGRAPHS.has(c) : (c >= 0x30 && c <= 0x39) || (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0x6e && c !== 0x4e && c !== 0x75)) return false;
+  let s = normalize(input);
+  // No placeholder is longer than 9 characters: a longer text that does not end in punctuation is not empty.
+  if (s.length > 10 && !/[。.，,；;]$/.test(s)) return false;
+  s = s.replace(/[。.，,；;]+$/, '');
   return s.length === 0 || PLACEHOLDERS.has(s);
 }
 

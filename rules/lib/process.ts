@@ -2,6 +2,7 @@
 import type { Guide } from '../../src/model.js';
 import { isEmpty } from '../../src/normalize.js';
 import { splitProcessText } from '../../src/parsers/steps.js';
+import { perGuide } from '../../src/memo.js';
 
 export interface ProcessStep {
   index: number;
@@ -15,7 +16,9 @@ export interface ProcessStep {
   loc?: Guide['loc'];
 }
 
-export function processSteps(g: Guide): ProcessStep[] {
+export const processSteps: (g: Guide) => readonly ProcessStep[] = perGuide(computeProcessSteps);
+
+function computeProcessSteps(g: Guide): ProcessStep[] {
   if (g.steps.length > 0) {
     return g.steps.map((s) => ({
       index: s.index,

@@ -40,8 +40,9 @@ export function findGuideArray(doc: unknown): unknown[] | undefined {
 }
 
 function flatScalars(obj: Record<string, unknown>, into: FlatRecord, overwrite: boolean) {
-  for (const [k, v] of Object.entries(obj)) {
-    const t = asText(v);
+  for (const k in obj) {
+    const v = obj[k];
+    const t = typeof v === 'string' ? v : asText(v);
     if (t === undefined) continue;
     if (overwrite || into[k] === undefined) into[k] = t;
   }

@@ -72,7 +72,8 @@ export function recordToGuide(record: FlatRecord, loc: SourceLocation, settings:
   const c = settings.codes;
   const g = emptyGuide(loc);
   for (const [key, { header }] of f) g.sources[key] = header;
-  for (const [k, v] of Object.entries(record)) g.raw[k] = v;
+  // The record is built afresh for this guide by its loader and never changed after: no copy needed.
+  g.raw = record;
 
   g.name = val(f, 'name')?.trim();
   g.code = val(f, 'code')?.trim();
@@ -97,11 +98,11 @@ export function recordToGuide(record: FlatRecord, loc: SourceLocation, settings:
     if (v !== undefined) g.consultPhones.push({ field: f.get(key)!.header, value: v });
   }
   // Other consulting-phone columns (a sheet may have both 咨询电话 and 联系电话).
-  for (const [header, value] of Object.entries(record)) {
-    const key = settings.guideFields.get(headerKey(header));
-    if ((key === 'consultPhone' || key === 'windowPhone') && value.trim() !== '' && !g.consultPhones.some((p) => p.field === header)) {
-      g.consultPhones.push({ field: header, value: cleanText(value) });
-    }
+  for (const header in record) {
+    const key = headerInfo(settings.guideFields, header)?.key;
+    if (key !== 'consultPhone' && key !== 'windowPhone') continue;
+    const value = record[header]!;
+    if (value.trim() !== '' && !g.consultPhones.some((p) => p.field === header)) g.consultPhones.push({ field: header, value: cleanText(value) });
   }
   g.complaintPhone = val(f, 'complaintPhone');
   g.legalBasisText = val(f, 'legalBasis');
@@ -143,39 +144,39 @@ function limit(value: string | undefined, unit: string | undefined, explanation:
 export function recordToMaterial(record: FlatRecord, index: number, loc: SourceLocation | undefined, settings: SourceSettings): Material {
   const f = pick(record, settings.materialFields);
   const c = settings.codes;
-  const m: Material = { index, raw: { ...record } };
+  const m: Material = { index, raw: record };
   if (loc) m.loc = loc;
-  m.name = val(f, 'name')?.trim();
-  m.type = mapCode(c.materialType, val(f, 'type'));
-  m.form = mapCode(c.form, val(f, 'form'));
-  m.original = val(f, 'original');
-  m.copy = val(f, 'copy');
-  m.count = val(f, 'count');
-  m.source = mapCode(c.source, val(f, 'source'));
-  m.sourceNote = val(f, 'sourceNote');
-  m.issuer = val(f, 'issuer');
-  m.necessity = mapCode(c.necessity, val(f, 'necessity'));
-  m.blankForm = val(f, 'blankForm')?.trim();
-  m.sampleForm = val(f, 'sampleForm')?.trim();
-  m.remark = val(f, 'remark');
-  return dropUndefined(m);
+  put(m, 'name', val(f, 'name')?.trim());
+  put(m, 'type', mapCode(c.materialType, val(f, 'type')));
+  put(m, 'form', mapCode(c.form, val(f, 'form')));
+  put(m, 'original', val(f, 'original'));
+  put(m, 'copy', val(f, 'copy'));
+  put(m, 'count', val(f, 'count'));
+  put(m, 'source', mapCode(c.source, val(f, 'source')));
+  put(m, 'sourceNote', val(f, 'sourceNote'));
+  put(m, 'issuer', val(f, 'issuer'));
+  put(m, 'necessity', mapCode(c.necessity, val(f, 'necessity')));
+  put(m, 'blankForm', val(f, 'blankForm')?.trim());
+  put(m, 'sampleForm', val(f, 'sampleForm')?.trim());
+  put(m, 'remark', val(f, 'remark'));
+  return m;
 }
 
 export function recordToStep(record: FlatRecord, index: number, loc: SourceLocation | undefined, settings: SourceSettings): Step {
   const f = pick(record, settings.stepFields);
   const s: Step = { index };
   if (loc) s.loc = loc;
-  s.name = val(f, 'name')?.trim();
-  s.limit = val(f, 'limit');
-  s.person = val(f, 'person');
-  s.standard = val(f, 'standard');
-  s.result = val(f, 'result');
-  return dropUndefined(s);
+  put(s, 'name', val(f, 'name')?.trim());
+  put(s, 'limit', val(f, 'limit'));
+  put(s, 'person', val(f, 'person'));
+  put(s, 'standard', val(f, 'standard'));
+  put(s, 'result', val(f, 'result'));
+  return s;
 }
 
-function dropUndefined<T extends object>(o: T): T {
-  for (const k of Object.keys(o) as (keyof T)[]) if (o[k] === undefined) delete o[k];
-  return o;
+/** Set a field only when it has a value, so that absent fields stay absent. */
+function put<T extends object, K extends keyof T>(o: T, k: K, v: T[K] | undefined): void {
+  if (v !== undefined) o[k] = v;
 }
 
 /** Key used to join material/step rows to their guide (FIELDS.md §2.1). */

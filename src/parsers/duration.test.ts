@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { normalizeKeepLines } from '../normalize.js';
 import { findDurations, formatDuration, isExplicitDayUnit, parseDurationValue, toWorkdays, type Duration } from './duration.js';
 
-const brief = (ds: Duration[]) => ds.map((d) => [d.value, d.unit, d.afterExtension]);
+const brief = (ds: readonly Duration[]) => ds.map((d) => [d.value, d.unit, d.afterExtension]);
 
 describe('parseDurationValue', () => {
   it.each([

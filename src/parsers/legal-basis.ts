@@ -1,5 +1,6 @@
 // Legal basis entries (INDICATORS.md A 设定依据, E law names): split, find name / article / content.
 import { capped, isEmpty, isNegative, normalize, normalizeKeepLines } from '../normalize.js';
+import { perGuide } from '../memo.js';
 import type { LawEntry } from '../model.js';
 import { CHINESE_NUMERAL_CLASS as CN } from './numerals.js';
 
@@ -59,7 +60,9 @@ function startsEntry(line: string): boolean {
  * (`（一）直接涉及国家安全…` items of the quoted article) continues the previous entry.
  * Leading numbering and a `设定依据：` label are removed.
  */
-export function splitLegalBasis(text: string): string[] {
+export const splitLegalBasis: (text: string) => readonly string[] = perGuide(computeSplitLegalBasis);
+
+function computeSplitLegalBasis(text: string): string[] {
   const t = normalizeKeepLines(capped(text));
   const out: string[] = [];
   for (const line of t.split('\n')) {

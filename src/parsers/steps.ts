@@ -1,5 +1,6 @@
 // Process steps (INDICATORS.md C 办理流程) and special steps (A 中介机构或特殊环节).
 import { capped, isEmpty, isNegative, normalize, normalizeKeepLines } from '../normalize.js';
+import { perGuide } from '../memo.js';
 import { findDurations } from './duration.js';
 
 export type StepCategory = '受理' | '审查' | '决定' | '送达';
@@ -91,7 +92,9 @@ const CATEGORY_RX: [StepCategory, RegExp][] = (Object.keys(STEP_CATEGORY_WORDS) 
  * [decision] A category word directly followed by an attribute or organisation word (审查标准, 办结时限,
  * 受理窗口, 行政审批局) does not count; negations (不予受理) still name the step.
  */
-export function stepCategories(text: string): Set<StepCategory> {
+export const stepCategories: (text: string) => ReadonlySet<StepCategory> = perGuide(computeStepCategories);
+
+function computeStepCategories(text: string): Set<StepCategory> {
   const t = normalize(capped(text));
   const out = new Set<StepCategory>();
   for (const [c, rx] of CATEGORY_RX) if (rx.test(t)) out.add(c);
@@ -197,7 +200,9 @@ function sentenceAround(t: string, i: number): string {
  * 所需时间不计算在内`) — those describe the time limit, not a step. A single word with such a remark
  * (`组织专家评审，评审时间不计入办理时限`) still counts.
  */
-export function specialCategories(text: string): Set<SpecialCategory> {
+export const specialCategories: (text: string) => ReadonlySet<SpecialCategory> = perGuide(computeSpecialCategories);
+
+function computeSpecialCategories(text: string): Set<SpecialCategory> {
   const t = normalize(capped(text));
   const out = new Set<SpecialCategory>();
   for (const m of t.matchAll(SPECIAL_RX)) {

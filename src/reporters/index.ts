@@ -2,7 +2,7 @@
 import type { Report } from '../report.js';
 import { renderGithubAnnotations } from './github.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdownSummary } from './markdown.js';
 import { renderSarif } from './sarif.js';
@@ -34,6 +34,11 @@ export function render(format: Format, report: Report, opts: RenderOptions): str
     case 'markdown':
       return renderMarkdownSummary(report);
   }
+}
+
+/** The same text as `render`, in pieces where a format can give them (JSON: a finding at a time). */
+export function renderChunks(format: Format, report: Report, opts: RenderOptions): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(report) : [render(format, report, opts)];
 }
 
 /** What `--out-dir` writes besides the 整改清单 folder: file name → format. */
