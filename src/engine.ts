@@ -121,12 +121,17 @@ export function fileRuntime(s: RunSettings): FileRuntime {
       limits: { ...DEFAULT_INSPECT_LIMITS, maxZipEntryBytes: s.zipLimits.maxEntryBytes, maxZipRatio: s.zipLimits.maxRatio },
     })
     : undefined;
-  return { config: s.config, scope: s.scope, active, ctx, ...(store ? { store } : {}), zipLimits: s.zipLimits, ...(s.shard ? { shard: s.shard } : {}) };
+  return {
+    config: s.config, scope: s.scope, active, ctx, ...(store ? { store } : {}), zipLimits: s.zipLimits, ...(s.shard ? { shard: s.shard } : {}),
+    collectEvery: COLLECT_EVERY_GUIDES,
+  };
 }
 
 /** Guides in a run above which it collects garbage between its phases (see gc.ts). */
 const BIG_RUN = 20_000;
 const BIG_PARTIAL = 5000;
+/** A file's audit collects garbage after every this many guides (see gc.ts). */
+const COLLECT_EVERY_GUIDES = 10_000;
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
 const AUTO_JOBS_MIN_BYTES = 8 * 1024 * 1024;

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readWorkbookTables } from '../src/loaders/excel.js';
 import { readWorkbookTablesStreaming } from '../src/loaders/xlsx-stream.js';
 import { DEFAULT_ZIP_LIMITS } from '../src/zip-directory.js';
+import type { Table } from '../src/loaders/table.js';
 import { audit } from '../src/engine.js';
 import { loadFile } from '../src/loaders/index.js';
 import { tempDir, workbook, writeFile } from './helpers.js';
@@ -14,12 +15,15 @@ import { tempDir, workbook, writeFile } from './helpers.js';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WORKBOOKS = fg.sync(['fixtures/**/*.xlsx'], { cwd: ROOT, ignore: ['**/~$*', 'fixtures/bad/**'] });
 
+/** Tables with plain rows: the streaming reader keeps each row as one joined string behind a getter. */
+const plain = (tables: Table[]) => tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ cells: r.cells, pos: r.pos })) }));
+
 describe('streaming .xlsx reader', () => {
   it.each(WORKBOOKS)('%s: same tables as SheetJS', async (rel) => {
     const file = path.join(ROOT, rel);
     const sheetjs = readWorkbookTables(readFileSync(file), 'buffer');
     const streamed = await readWorkbookTablesStreaming(file, DEFAULT_ZIP_LIMITS);
-    expect(streamed).toEqual(sheetjs);
+    expect(plain(streamed)).toEqual(sheetjs);
   });
 
   it('number formats, merged cells, booleans, inline strings and escapes read as the user sees them', async () => {
@@ -33,7 +37,7 @@ describe('streaming .xlsx reader', () => {
     XLSX.utils.book_append_sheet(wb, ws, '事项');
     const file = writeFile(dir, 'f.xlsx', XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Uint8Array);
     const streamed = await readWorkbookTablesStreaming(file, DEFAULT_ZIP_LIMITS);
-    expect(streamed).toEqual(readWorkbookTables(readFileSync(file), 'buffer'));
+    expect(plain(streamed)).toEqual(readWorkbookTables(readFileSync(file), 'buffer'));
     expect(streamed[0]!.rows[1]!.cells.slice(0, 4)).toEqual(['000129005000', '2019-01-05', 'TRUE', 'a&b <c> "d"']);
     expect(streamed[0]!.rows[2]!.cells.slice(0, 3)).toEqual(['合并', '合并', '合并']);
   });

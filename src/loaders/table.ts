@@ -5,6 +5,7 @@ import type { Guide, SourceLocation } from '../model.js';
 import { recordToGuide, recordToMaterial, recordToStep, linkKeys, type FlatRecord } from './record.js';
 import type { SourceSettings } from './source.js';
 import type { LoadEvent } from './types.js';
+import { collectGarbage } from '../gc.js';
 
 export interface TableRow {
   cells: string[];
@@ -82,6 +83,8 @@ function locOf(file: string, table: Table, pos: number): SourceLocation {
   return loc;
 }
 
+interface ChildRow { row: TableRow; table: Table; headers: string[] }
+
 /** Key fields of a child row used to find its guide. */
 function linkOf(rec: FlatRecord, s: SourceSettings): string[] {
   const pickKey = (key: string) => {
@@ -91,16 +94,23 @@ function linkOf(rec: FlatRecord, s: SourceSettings): string[] {
   return linkKeys({ code: pickKey('code'), handleCode: pickKey('handleCode'), department: pickKey('department'), name: pickKey('name') });
 }
 
+const BIG_INDEX = 100_000;
+const CONSUMED: TableRow = Object.freeze({ cells: [], pos: 0 }) as TableRow;
+
 /**
  * Turn the tables of one file (workbook sheets, or a lone CSV) into guides.
  * Material and step tables are indexed first, then every guide row is yielded with its children.
+ * The guide tables are consumed: their rows are dropped as they are read.
  */
 export function* tablesToGuides(file: string, tables: Table[], s: SourceSettings): Generator<LoadEvent> {
   const guideTables: { table: Table; header: HeaderInfo }[] = [];
-  const materials = new Map<string, { rec: FlatRecord; loc: SourceLocation }[]>();
-  const steps = new Map<string, { rec: FlatRecord; loc: SourceLocation }[]>();
+  // Child rows are indexed as rows and made records only when joined: a province's workbook has
+  // millions of them, and a record per row would hold every cell twice.
+  const materials = new Map<string, ChildRow[]>();
+  const steps = new Map<string, ChildRow[]>();
   const childTables: string[] = [];
   let hasMaterialTable = false;
+  let childRows = 0;
   for (const table of tables) {
     const header = findHeader(table.rows, s);
     if (!header) continue;
@@ -113,17 +123,21 @@ export function* tablesToGuides(file: string, tables: Table[], s: SourceSettings
     const index = header.kind === 'material' ? materials : steps;
     for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
       const row = table.rows[i]!;
-      if (isBlank(row.cells)) continue;
-      const rec = toRecord(header.headers, row.cells);
-      const keys = linkOf(rec, s);
+      const cells = row.cells;
+      if (isBlank(cells)) continue;
+      const keys = linkOf(toRecord(header.headers, cells), s);
       // Index under the most specific key only; lookups try keys from most to least specific.
       const key = keys[0];
       if (!key) continue;
       let list = index.get(key);
       if (!list) index.set(key, (list = []));
-      list.push({ rec, loc: locOf(file, table, row.pos) });
+      list.push({ row, table, headers: header.headers });
+      childRows++;
     }
   }
+  // Indexing a province's child sheets leaves hundreds of MB of garbage (each row read as a record
+  // for its keys): collected before the guides add theirs (see gc.ts).
+  if (childRows >= BIG_INDEX) collectGarbage();
   if (guideTables.length === 0) {
     yield { kind: 'skipped', reason: childTables.length ? '只有申请材料或办理流程表，没有办事指南主表' : '没有可识别的办事指南表' };
     return;
@@ -132,18 +146,21 @@ export function* tablesToGuides(file: string, tables: Table[], s: SourceSettings
   for (const { table, header } of guideTables) {
     for (let i = header.rowIndex + 1; i < table.rows.length; i++) {
       const row = table.rows[i]!;
-      if (isBlank(row.cells)) continue;
-      const rec = toRecord(header.headers, row.cells);
+      const cells = row.cells;
+      if (isBlank(cells)) continue;
+      const rec = toRecord(header.headers, cells);
       const loc = locOf(file, table, row.pos);
+      // Consumed: a row is dropped once read, so a big sheet's memory goes as its guides are audited.
+      table.rows[i] = CONSUMED;
       const probe = recordToGuide(rec, loc, s);
       // A row without any name or code is a footer or a note line, not a guide.
       if (!probe.name && !probe.code && !probe.handleCode) continue;
       const keys = linkKeys(probe);
       const mat = firstMatch(materials, keys, used, 'm');
       const stp = firstMatch(steps, keys, used, 's');
-      if (mat) probe.materials = mat.map((m, j) => recordToMaterial(m.rec, j + 1, m.loc, s));
+      if (mat) probe.materials = mat.map((m, j) => recordToMaterial(toRecord(m.headers, m.row.cells), j + 1, locOf(file, m.table, m.row.pos), s));
       if (hasMaterialTable) probe.materialsListed = true;
-      if (stp) probe.steps = stp.map((st, j) => recordToStep(st.rec, j + 1, st.loc, s));
+      if (stp) probe.steps = stp.map((st, j) => recordToStep(toRecord(st.headers, st.row.cells), j + 1, locOf(file, st.table, st.row.pos), s));
       yield { kind: 'guide', guide: probe };
     }
   }

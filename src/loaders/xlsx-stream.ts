@@ -10,7 +10,8 @@ import { createInflateRaw } from 'node:zlib';
 import * as XLSX from 'xlsx';
 import type { ZipLimits } from '../zip-directory.js';
 import { WorkbookError, gridToTable, type CellRange } from './excel.js';
-import type { Table } from './table.js';
+import type { Table, TableRow } from './table.js';
+import { collectGarbage } from '../gc.js';
 
 interface CentralEntry {
   name: string;
@@ -242,8 +243,91 @@ function decodeRange(ref: string): CellRange | undefined {
   return { s, e };
 }
 
-async function sheetTable(file: string, name: string, e: CentralEntry, sst: string[], fmts: string[], date1904: boolean, limits: ZipLimits): Promise<Table> {
-  const grid: string[][] = [];
+/**
+ * A workbook's cell texts, and its rows as runs of indexes into them. A province's workbook has
+ * tens of millions of cells, most of them repeats (codes on every material row of a guide, 纸质,
+ * 申请人自备): each distinct short text is kept once, and a row costs four bytes a cell instead of
+ * a string (with its header) and an array slot. This is what keeps 150k guides within memory.
+ */
+const BIG_SHEET_BYTES = 64 * 1024 * 1024;
+
+/** Texts up to this long are kept once for the workbook; longer ones (free text) rarely repeat. */
+const INTERN_MAX = 64;
+/** An index at or above this names one of the row's own long texts. */
+const LONG = 0x80000000;
+/** Cell indexes per block of the store. */
+const CHUNK = 1 << 20;
+
+class CellStore {
+  private readonly texts: string[] = [''];
+  private readonly index = new Map<string, number>([['', 0]]);
+  private readonly chunks: Uint32Array[] = [];
+  private used = CHUNK;
+
+  add(cells: string[], pos: number): TableRow {
+    if (this.used + cells.length > CHUNK) {
+      this.chunks.push(new Uint32Array(Math.max(CHUNK, cells.length)));
+      this.used = 0;
+    }
+    const chunk = this.chunks[this.chunks.length - 1]!;
+    const start = this.used;
+    // Long texts stay with their row, so that a guide row's free text goes when the row is consumed.
+    let long: string[] | undefined;
+    for (const c of cells) {
+      if (c.length > INTERN_MAX) chunk[this.used++] = LONG + (long ??= []).push(c) - 1;
+      else chunk[this.used++] = this.id(c);
+    }
+    return new PooledRow(this, this.chunks.length - 1, start, cells.length, pos, long);
+  }
+
+  cells(chunk: number, start: number, count: number, long: string[] | undefined): string[] {
+    const ids = this.chunks[chunk]!;
+    const out = new Array<string>(count);
+    for (let i = 0; i < count; i++) {
+      const id = ids[start + i]!;
+      out[i] = id >= LONG ? long![id - LONG]! : this.texts[id]!;
+    }
+    return out;
+  }
+
+  private id(c: string): number {
+    let id = this.index.get(c);
+    if (id === undefined) {
+      id = this.texts.push(c) - 1;
+      this.index.set(c, id);
+    }
+    return id;
+  }
+}
+
+class PooledRow implements TableRow {
+  constructor(
+    private readonly store: CellStore, private readonly chunk: number, private readonly start: number, private readonly count: number,
+    readonly pos: number, private readonly long: string[] | undefined,
+  ) {}
+  get cells(): string[] {
+    return this.store.cells(this.chunk, this.start, this.count, this.long);
+  }
+}
+
+/** As gridToTable (merged values spread, empty rows dropped), over stored rows. */
+function storedGridToTable(name: string, grid: (TableRow | undefined)[], merges: CellRange[], store: CellStore): Table {
+  if (merges.length) {
+    const dense: string[][] = [];
+    const touched = new Set<number>();
+    for (const m of merges) for (let r = m.s.r; r <= Math.min(m.e.r, grid.length - 1); r++) touched.add(r);
+    for (const r of touched) dense[r] = grid[r]?.cells ?? [];
+    // gridToTable's own rules, on the rows the merges cover.
+    const filled = gridToTable(name, dense, merges);
+    for (const row of filled.rows) grid[row.pos - 1] = store.add(row.cells, row.pos);
+  }
+  const rows: TableRow[] = [];
+  for (const row of grid) if (row !== undefined) rows.push(row);
+  return { sheet: name, rows, posKind: 'row' };
+}
+
+async function sheetTable(file: string, name: string, e: CentralEntry, sst: string[], fmts: string[], date1904: boolean, limits: ZipLimits, store: CellStore): Promise<Table> {
+  const grid: (TableRow | undefined)[] = [];
   let nextRow = 0;
   const addRow = (row: string) => {
     const open = row.slice(0, row.indexOf('>') + 1);
@@ -261,7 +345,13 @@ async function sheetTable(file: string, name: string, e: CentralEntry, sst: stri
         col++;
       }
     }
-    grid[r] = cells;
+    // An empty row is dropped, as gridToTable does; gaps between cells are empty cells.
+    if (cells.length === 0) {
+      grid[r] = undefined;
+      return;
+    }
+    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = '';
+    grid[r] = store.add(cells, r + 1);
   };
   // Rows are taken as they complete; what follows </sheetData> (merged ranges) is small and kept whole.
   let buf = '';
@@ -301,7 +391,7 @@ async function sheetTable(file: string, name: string, e: CentralEntry, sst: stri
     if (tail === undefined) buf = buf.slice(from);
   }
   const merges = [...(tail ?? '').matchAll(/<mergeCell\s+ref="([^"]+)"/g)].flatMap((m) => decodeRange(m[1]!) ?? []);
-  return gridToTable(name, grid, merges);
+  return storedGridToTable(name, grid, merges, store);
 }
 
 /** Every sheet of an .xlsx as text rows, streaming; throws WorkbookError when a listed sheet cannot be read. */
@@ -328,6 +418,7 @@ export async function readWorkbookTablesStreaming(file: string, limits: ZipLimit
   const fmts = await numberFormats(file, byName.get('xl/styles.xml'), limits);
   const date1904 = /<workbookPr\s[^>]*date1904="(1|true)"/.test(workbook);
   const tables: Table[] = [];
+  const store = new CellStore();
   for (const m of workbook.matchAll(/<sheet\s[^>]*>/g)) {
     const name = xmlDecode(attr(m[0], 'name') ?? '');
     const rid = attr(m[0], 'r:id');
@@ -335,7 +426,9 @@ export async function readWorkbookTablesStreaming(file: string, limits: ZipLimit
     const e = target ? byName.get(target) : undefined;
     // A sheet listed but not found is never skipped silently.
     if (!e) throw new WorkbookError(`工作表“${name}”未能读取（工作簿中找不到它的数据），已停止读取该文件以免漏检`);
-    tables.push(await sheetTable(file, name, e, sst, fmts, date1904, limits));
+    tables.push(await sheetTable(file, name, e, sst, fmts, date1904, limits, store));
+    // Reading a big sheet leaves its XML text behind as garbage: collected before the next (see gc.ts).
+    if (e.size >= BIG_SHEET_BYTES) collectGarbage();
   }
   return tables;
 }
