@@ -2,6 +2,7 @@ import { defineSetRule, type SetFinding } from '../src/rule.js';
 import { isEmpty, normalize } from '../src/normalize.js';
 import { baseCodeOf } from '../src/parsers/item-code.js';
 import { lawNameSet, normalizeItemName } from './lib/catalog-names.js';
+import { interner } from '../src/memo.js';
 
 type Attr = 'name' | 'type' | 'laws';
 /** One guide of a base code: compared values, and the same as written (a run keeps one per guide, so flat). */
@@ -12,17 +13,10 @@ const value = (m: Member, a: Attr) => m[a];
 const shown = (m: Member, a: Attr) => (a === 'name' ? m.shownName : a === 'type' ? m.shownType : m.laws);
 
 // Members of a base code mostly repeat each other's text: keep each distinct text once per state.
-const tables = new WeakMap<State, Map<string, string>>();
-function interned(state: State, s: string): string {
-  let t = tables.get(state);
-  if (!t) tables.set(state, (t = new Map()));
-  const known = t.get(s);
-  if (known !== undefined) return known;
-  t.set(s, s);
-  return s;
-}
+const tables = new WeakMap<State, (s: string) => string>();
 function member(state: State, m: Member): Member {
-  const i = (s: string) => interned(state, s);
+  let i = tables.get(state);
+  if (!i) tables.set(state, (i = interner()));
   return { key: m.key, name: i(m.name), type: i(m.type), laws: i(m.laws), shownName: i(m.shownName), shownType: i(m.shownType) };
 }
 

@@ -25,6 +25,7 @@ import { GuideSlots, addGuide, assembleScores, emptyAggregate, type Aggregate } 
 import { attachmentNotices, auditFile, indicatorNames, outOfScopeEntry, toFinding, type ActiveRule, type FilePartial, type FileRuntime, type GuideId } from './audit-file.js';
 import type { Shard } from './shard.js';
 import { collectGarbage } from './gc.js';
+import { interner } from './memo.js';
 
 export { inScope, type ActiveRule } from './audit-file.js';
 
@@ -422,18 +423,6 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
     report.notices.push(...fixed.notices);
   }
   return report;
-}
-
-/** A string table: the same text read by every guide of a department is kept once. */
-function interner(): <T extends string | undefined>(s: T) => T {
-  const table = new Map<string, string>();
-  return <T extends string | undefined>(s: T): T => {
-    if (s === undefined) return s;
-    const known = table.get(s);
-    if (known !== undefined) return known as T;
-    table.set(s, s);
-    return s;
-  };
 }
 
 /** One out-of-scope entry per file, however many parts of it were audited apart. */

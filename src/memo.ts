@@ -30,3 +30,15 @@ export function perGuide<A, R>(fn: (a: A) => R): (a: A) => R {
     return r as R;
   };
 }
+
+/** A string table: the same text read by many guides (a department, a file name) is kept once. */
+export function interner(): <T extends string | undefined>(s: T) => T {
+  const table = new Map<string, string>();
+  return <T extends string | undefined>(s: T): T => {
+    if (s === undefined) return s;
+    const known = table.get(s);
+    if (known !== undefined) return known as T;
+    table.set(s, s);
+    return s;
+  };
+}
