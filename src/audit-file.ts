@@ -14,6 +14,7 @@ import { statsSample } from './stats.js';
 import { resetGuideMemos } from './memo.js';
 import { collectGarbage } from './gc.js';
 import type { AttachmentStore } from './attachments/store.js';
+import type { RefResolution } from './attachments/types.js';
 import type { ZipLimits } from './zip-directory.js';
 import { inShard, type Shard } from './shard.js';
 
@@ -85,13 +86,22 @@ export function toFinding(ar: ActiveRule, g: GuideId, f: RuleFinding): Finding {
   return out;
 }
 
-/** Fill in what each blank-form, sample-form and flowchart reference resolves to (rules never read files). */
-async function resolveAttachments(g: Guide, file: FileRef, store: AttachmentStore): Promise<void> {
+/**
+ * Fill in what each blank-form, sample-form and flowchart reference resolves to (rules never read files).
+ * Synchronous when the store can answer at once; a promise only when something must be read.
+ */
+function resolveAttachments(g: Guide, file: FileRef, store: AttachmentStore): Promise<void> | undefined {
+  const pending: Promise<unknown>[] = [];
+  const put = (r: RefResolution | Promise<RefResolution>, set: (r: RefResolution) => void) => {
+    if (r instanceof Promise) pending.push(r.then(set));
+    else set(r);
+  };
   for (const m of g.materials) {
-    if (m.blankForm !== undefined) m.blankFormRes = await store.resolve(m.blankForm, file.abs, file.display);
-    if (m.sampleForm !== undefined) m.sampleFormRes = await store.resolve(m.sampleForm, file.abs, file.display);
+    if (m.blankForm !== undefined) put(store.resolveNow(m.blankForm, file.abs, file.display), (r) => (m.blankFormRes = r));
+    if (m.sampleForm !== undefined) put(store.resolveNow(m.sampleForm, file.abs, file.display), (r) => (m.sampleFormRes = r));
   }
-  if (g.flowchart !== undefined) g.flowchartRes = await store.resolve(g.flowchart, file.abs, file.display);
+  if (g.flowchart !== undefined) put(store.resolveNow(g.flowchart, file.abs, file.display), (r) => (g.flowchartRes = r));
+  return pending.length ? Promise.all(pending).then(() => undefined) : undefined;
 }
 
 export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePartial> {
@@ -106,7 +116,8 @@ export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePar
   const before = rt.store ? { ...rt.store.stats } : undefined;
   const outOfScope = new Map<string, number>();
   let fileSkipped = false;
-  let validated = 0;
+  // A file cut into parts is checked in its first part only.
+  let validated = file.range && file.range.firstLine > 1 ? VALIDATE_FIRST : 0;
   for await (const ev of loadFile(file, sourceFor(file, rt.config.sources), { zipLimits: rt.zipLimits })) {
     if (ev.kind === 'error') out.loadErrors.push(ev.error);
     else if (ev.kind === 'skipped') {
@@ -128,7 +139,10 @@ export async function auditFile(file: FileRef, rt: FileRuntime): Promise<FilePar
         outOfScope.set(g.itemType!, (outOfScope.get(g.itemType!) ?? 0) + 1);
         continue;
       }
-      if (rt.store) await resolveAttachments(g, file, rt.store);
+      if (rt.store) {
+        const pending = resolveAttachments(g, file, rt.store);
+        if (pending) await pending;
+      }
       const key = out.guides.length;
       const record: GuideRecord = {
         department: g.department?.trim() || UNKNOWN_DEPARTMENT,

@@ -1,6 +1,7 @@
 // Code tables (FIELDS.md §4; GB/T 39046-2020 appendix A). Every table is overridable per source.
 // A value that is already a label passes through; a code is mapped; anything else is kept as written.
 import { nfkc } from './normalize.js';
+import { byValue } from './memo.js';
 
 export type CodeTable = Record<string, string>;
 
@@ -59,8 +60,10 @@ export function mapItemType(table: CodeTable, value: string | undefined): string
 
 /** The GB/T 39046 level code (1–7) for a level label or code. */
 export function levelCode(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  const v = value.normalize('NFKC').trim();
+  return value ? levelCodes(value) : undefined;
+}
+const levelCodes = byValue((value: string): string | undefined => {
+  const v = nfkc(value).trim();
   if (/^[1-7]$/.test(v)) return v;
   const byWord: [RegExp, string][] = [
     // Order matters: 村(社区)级 contains 区, 镇(乡、街道)级 would otherwise match nothing sooner.
@@ -68,7 +71,7 @@ export function levelCode(value: string | undefined): string | undefined {
   ];
   for (const [re, code] of byWord) if (re.test(v)) return code;
   return undefined;
-}
+});
 
 export function mergeCodeTables(base: CodeTables, overrides: Partial<Record<keyof CodeTables, CodeTable>> | undefined): CodeTables {
   if (!overrides) return base;

@@ -2,7 +2,6 @@
 // analysed by six rules and the statistics). Parsers wrapped in `perGuide` answer each distinct
 // argument once per guide: the engine calls `resetGuideMemos` after each guide, so a memo never
 // holds more than one guide's values. Results are shared, so callers must not change them.
-import { resetNormalizeMemo } from './normalize.js';
 
 let generation = 0;
 const LIMIT = 1024;
@@ -10,7 +9,6 @@ const LIMIT = 1024;
 /** Forget every per-guide memo (the engine calls it after each guide). */
 export function resetGuideMemos(): void {
   generation++;
-  resetNormalizeMemo();
 }
 
 /** `fn` answering each distinct argument (by value for strings, by identity for objects) once per guide. */
@@ -29,6 +27,52 @@ export function perGuide<A, R>(fn: (a: A) => R): (a: A) => R {
     }
     return r as R;
   };
+}
+
+/**
+ * `fn` remembered across guides, by value. A province's exports repeat their texts: one item is
+ * published by every city and county with the same legal basis, time limits and materials, and one
+ * department writes the same hours and phone on all its guides, so most calls are answered from here.
+ * Bounded: two generations of at most `limit` entries (and about `chars` characters of keys) each;
+ * an entry used again moves to the new generation, the old one is dropped when the new one is full.
+ * Results are shared by every caller: they must be treated as read-only.
+ */
+export function byValue<R>(fn: (a: string) => R, limit = 4096, chars = 2_000_000): (a: string) => R {
+  const cache = valueCache<R>(limit, chars);
+  return (a: string): R => cache(a, fn);
+}
+
+/** The cache behind `byValue`, for results computed from more than their key: `cache(key, compute)`. */
+export function valueCache<R>(limit = 4096, chars = 2_000_000): (key: string, compute: (key: string) => R) => R {
+  let recent = new Map<string, R>();
+  let older = new Map<string, R>();
+  let used = 0;
+  return (key, compute): R => {
+    let r: R | undefined = recent.get(key);
+    if (r !== undefined || recent.has(key)) return r as R;
+    r = older.get(key);
+    if (r === undefined && !older.has(key)) {
+      r = compute(key);
+      if (FREEZE) deepFreeze(r);
+    }
+    if (recent.size >= limit || used >= chars) {
+      older = recent;
+      recent = new Map();
+      used = 0;
+    }
+    recent.set(key, r as R);
+    used += key.length;
+    return r as R;
+  };
+}
+
+// Under the test runner, shared results are frozen: a caller that changes one fails its tests.
+const FREEZE = process.env.VITEST !== undefined;
+
+function deepFreeze(v: unknown): void {
+  if (typeof v !== 'object' || v === null || Object.isFrozen(v)) return;
+  Object.freeze(v);
+  for (const x of Array.isArray(v) ? v : v instanceof Set ? [...v] : Object.values(v)) deepFreeze(x);
 }
 
 /** A string table: the same text read by many guides (a department, a file name) is kept once. */

@@ -33,16 +33,25 @@ export function cleanText(input: string): string {
   return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/g, '');
 }
 
-// Several rules normalise the same field of the same guide: a memo saves most of the work. The
-// engine empties it after each guide, so it never holds more than one guide's text.
-const MEMO_LIMIT = 4096;
-let memoLines = new Map<string, string>();
-let memoFlat = new Map<string, string>();
-
-/** Forget the memo (after each guide: what one guide repeats is what the memo is for). */
-export function resetNormalizeMemo(): void {
-  if (memoLines.size) memoLines = new Map();
-  if (memoFlat.size) memoFlat = new Map();
+// Normalised texts are remembered across guides (see byValue in memo.ts; defined here, where memo.ts
+// would import from): exports repeat their values from guide to guide.
+function remembered<R extends string | boolean>(fn: (a: string) => R, limit = 8192, chars = 2_000_000): (a: string) => R {
+  let recent = new Map<string, R>();
+  let older = new Map<string, R>();
+  let used = 0;
+  return (a: string): R => {
+    let r = recent.get(a);
+    if (r !== undefined) return r;
+    r = older.get(a) ?? fn(a);
+    if (recent.size >= limit || used >= chars) {
+      older = recent;
+      recent = new Map();
+      used = 0;
+    }
+    recent.set(a, r);
+    used += a.length;
+    return r;
+  };
 }
 
 /**
@@ -58,16 +67,9 @@ const CLEAN_FLAT = new RegExp(`^[${C}]+(?: [${C}]+)*$`);
 /** NFKC, cleaned, whitespace collapsed within lines, trimmed; line breaks kept as single \n. */
 export function normalizeKeepLines(input: string | undefined | null): string {
   if (input == null) return '';
-  const key = String(input);
-  if (CLEAN_LINES.test(key)) return key;
-  let out = memoLines.get(key);
-  if (out === undefined) {
-    out = computeKeepLines(key);
-    if (memoLines.size >= MEMO_LIMIT) memoLines = new Map();
-    memoLines.set(key, out);
-  }
-  return out;
+  return keepLinesMemo(String(input));
 }
+const keepLinesMemo = remembered((key) => (CLEAN_LINES.test(key) ? key : computeKeepLines(key)));
 
 /**
  * Characters NFKC leaves as they are: ASCII, CJK ideographs and the CJK punctuation guides use.
@@ -92,16 +94,9 @@ function computeKeepLines(input: string): string {
 /** NFKC, cleaned, all whitespace collapsed to one space, trimmed. */
 export function normalize(input: string | undefined | null): string {
   if (input == null) return '';
-  const key = String(input);
-  if (CLEAN_FLAT.test(key)) return key;
-  let out = memoFlat.get(key);
-  if (out === undefined) {
-    out = normalizeKeepLines(key).replace(/\s+/g, ' ');
-    if (memoFlat.size >= MEMO_LIMIT) memoFlat = new Map();
-    memoFlat.set(key, out);
-  }
-  return out;
+  return flatMemo(String(input));
 }
+const flatMemo = remembered((key) => (CLEAN_FLAT.test(key) ? key : normalizeKeepLines(key).replace(/\s+/g, ' ')));
 
 const PLACEHOLDERS = new Set(['/', '-', '--', '—', '——', '———', '暂无', 'null', 'NULL', 'Null', 'undefined', '空', '待定', 'N/A', 'n/a', '#N/A', '无数据', '\\']);
 // First characters of the ideographic placeholders (暂无, 空, 待定, 无数据).
@@ -114,19 +109,25 @@ export function isEmpty(input: string | undefined | null): boolean {
   // Normalising keeps a leading ideograph or letter as it is; no placeholder starts with one of these.
   const c = input.charCodeAt(0);
   if (c >= 0x4e00 && c <= 0x9fff ? !PLACEHOLDER_IDEOGRAPHS.has(c) : (c >= 0x30 && c <= 0x39) || (((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) && c !== 0x6e && c !== 0x4e && c !== 0x75)) return false;
+  return emptyMemo(input);
+}
+const emptyMemo = remembered((input: string): boolean => {
   let s = normalize(input);
   // No placeholder is longer than 9 characters: a longer text that does not end in punctuation is not empty.
   if (s.length > 10 && !/[。.，,；;]$/.test(s)) return false;
   s = s.replace(/[。.，,；;]+$/, '');
   return s.length === 0 || PLACEHOLDERS.has(s);
-}
+});
 
 /** An explicit negative answer: 无, 不涉及, 否, 没有 (and close variants). */
 export function isNegative(input: string | undefined | null): boolean {
+  return input == null ? false : negativeMemo(input);
+}
+const negativeMemo = remembered((input: string): boolean => {
   const s = normalize(input).replace(/[。.，,；;!！]+$/, '');
   if (NEGATIVES.has(s)) return true;
   return /^(无|没有|不涉及)(任何)?(特殊环节|特别程序|中介服务|中介机构|中介|特殊程序)?(和|及|、|或)?(特殊环节|特别程序|中介服务|中介机构|中介|特殊程序)?$/.test(s);
-}
+});
 
 /** Undefined when empty, else the value unchanged. */
 export function present(input: string | undefined | null): string | undefined {

@@ -65,6 +65,10 @@ export interface StoreOptions {
 export class AttachmentStore {
   private readonly roots = new Map<string, Promise<RootIndex>>();
   private readonly inspections = new Map<string, Promise<Inspection>>();
+  /** Inspections already finished, to answer without waiting. */
+  private readonly inspected = new Map<string, Inspection>();
+  /** Per export file (path and display), its roots: indexing while pending, then the indexes. */
+  private readonly rootsByExport = new Map<string, Promise<RootIndex[]> | RootIndex[]>();
   private readonly extra: { abs: string; display: string }[];
   private allowed: string[] | undefined;
   readonly stats = { urls: 0, unverified: 0, inspected: 0 };
@@ -75,6 +79,15 @@ export class AttachmentStore {
 
   /** Resolve a reference written in an export file (absolute path `exportAbs`, shown as `exportDisplay`). */
   async resolve(ref: string | undefined, exportAbs: string, exportDisplay: string): Promise<RefResolution> {
+    return this.resolveNow(ref, exportAbs, exportDisplay);
+  }
+
+  /**
+   * `resolve`, answered at once when nothing has to be read: empty references, URLs, and every
+   * reference once the folders are indexed, except found files not inspected yet. A guide has a
+   * dozen references, almost all empty: awaiting each would cost more than the rules.
+   */
+  resolveNow(ref: string | undefined, exportAbs: string, exportDisplay: string): RefResolution | Promise<RefResolution> {
     const raw = (ref ?? '').trim();
     if (isEmpty(raw) || isNegative(raw)) return { status: 'empty' };
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
@@ -86,10 +99,22 @@ export class AttachmentStore {
       const ext = /\.([a-z0-9]{1,6})$/i.exec(pathname.replace(/\/+$/, ''))?.[1]?.toLowerCase();
       return ext ? { status: 'url', ref: raw, extension: ext } : { status: 'url', ref: raw };
     }
-    const roots = await Promise.all([
-      this.rootIndex(path.dirname(exportAbs), displayPath(path.dirname(exportDisplay))),
-      ...this.extra.map((d) => this.rootIndex(d.abs, d.display)),
-    ]);
+    const key = `${exportAbs}\u0000${exportDisplay}`;
+    let roots = this.rootsByExport.get(key);
+    if (!roots) {
+      const p = Promise.all([
+        this.rootIndex(path.dirname(exportAbs), displayPath(path.dirname(exportDisplay))),
+        ...this.extra.map((d) => this.rootIndex(d.abs, d.display)),
+      ]);
+      this.rootsByExport.set(key, p);
+      void p.then((r) => this.rootsByExport.set(key, r), () => undefined);
+      roots = p;
+    }
+    if (roots instanceof Promise) return roots.then((r) => this.resolveIn(r, raw));
+    return this.resolveIn(roots, raw);
+  }
+
+  private resolveIn(roots: RootIndex[], raw: string): RefResolution | Promise<RefResolution> {
     const entry = lookup(roots, raw);
     if (!entry) {
       if (roots.every((r) => r.candidates === 0)) {
@@ -100,7 +125,9 @@ export class AttachmentStore {
     }
     const file = displayPath(path.join(entry.root.display, entry.entry.rel));
     if (entry.entry.outside) return { status: 'outside', ref: raw, file };
-    return { status: 'found', ref: raw, file, inspection: await this.inspect(entry.entry.abs) };
+    const done = this.inspected.get(entry.entry.abs);
+    if (done) return { status: 'found', ref: raw, file, inspection: done };
+    return this.inspect(entry.entry.abs).then((inspection) => ({ status: 'found', ref: raw, file, inspection }));
   }
 
   private inspect(abs: string): Promise<Inspection> {
@@ -111,6 +138,7 @@ export class AttachmentStore {
         (buf) => inspectBytes(buf, this.opts.limits ?? DEFAULT_INSPECT_LIMITS),
         () => ({ kind: 'other' as const, readable: false, problem: 'unreadable' as const }),
       );
+      void p.then((i) => this.inspected.set(abs, i));
       this.inspections.set(abs, p);
     }
     return p;
@@ -178,18 +206,25 @@ export class AttachmentStore {
 
 /** Find a reference: a relative path first, else by base name, else by name without extension (GUIDs). */
 function lookup(roots: RootIndex[], raw: string): { root: RootIndex; entry: Entry } | undefined {
-  const ref = raw.replace(/\\/g, '/').replace(/[?#].*$/, '');
-  const parts = ref.split('/').filter((p) => p !== '' && p !== '.');
-  const climbs = parts.includes('..');
-  const absolute = ref.startsWith('/') || /^[a-z]:\//i.test(ref);
-  if (!climbs && !absolute && parts.length > 0) {
-    const rel = lower(parts.join('/'));
+  let rel: string | undefined;
+  let base: string;
+  if (BARE_NAME.test(raw)) {
+    // A bare name (a GUID, `表格.docx`), the usual reference: path and base name are the name itself.
+    rel = base = lower(raw);
+  } else {
+    const ref = raw.replace(/\\/g, '/').replace(/[?#].*$/, '');
+    const parts = ref.split('/').filter((p) => p !== '' && p !== '.');
+    const climbs = parts.includes('..');
+    const absolute = ref.startsWith('/') || /^[a-z]:\//i.test(ref);
+    if (!climbs && !absolute && parts.length > 0) rel = lower(parts.join('/'));
+    base = lower(parts[parts.length - 1] ?? '');
+  }
+  if (rel !== undefined) {
     for (const root of roots) {
       const e = root.byRel.get(rel);
       if (e) return { root, entry: e };
     }
   }
-  const base = lower(parts[parts.length - 1] ?? '');
   if (!base) return undefined;
   const pick = (m: 'byName' | 'byStem', key: string) => {
     for (const root of roots) {
@@ -201,3 +236,6 @@ function lookup(roots: RootIndex[], raw: string): { root: RootIndex; entry: Entr
   };
   return pick('byName', base) ?? (/\.[a-z0-9]{1,6}$/i.test(base) ? undefined : pick('byStem', base));
 }
+
+/** A reference with no path syntax in it: no separators, query, fragment, and not `.` or `..`. */
+const BARE_NAME = /^(?!\.\.?$)[^/\\?#]+$/;

@@ -1,13 +1,13 @@
 // JSON / JSONL exports (layouts 2 and 3): guides as objects with Chinese, snake_case or UPPER_CASE keys,
 // materials, steps, windows, law entries and special steps nested as arrays or objects.
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { headerKey } from '../fields.js';
 import type { Guide, LawEntry, SourceLocation, SpecialEntry, Window } from '../model.js';
 import { asText, recordToGuide, recordToMaterial, recordToStep, type FlatRecord } from './record.js';
 import type { SourceSettings } from './source.js';
 import type { LineRange, LoadEvent } from './types.js';
 import { JsonStreamError, streamJsonArray } from './json-stream.js';
+import { textLines } from './lines.js';
 
 export const WRAPPER_KEYS = ['data', 'guides', 'list', 'rows', 'records', 'items', 'result', 'results', 'value', 'content', 'datas', 'dataList', 'tasks'];
 
@@ -54,18 +54,39 @@ function asList(v: unknown): Record<string, unknown>[] {
   return [];
 }
 
-function field(o: Record<string, unknown>, ...names: string[]): string | undefined {
-  const want = new Set(names.map(headerKey));
+/** The header keys a nested field accepts. */
+const wants = (...names: string[]): ReadonlySet<string> => new Set(names.map(headerKey));
+
+function field(o: Record<string, unknown>, want: ReadonlySet<string>): string | undefined {
   let fallback: string | undefined;
-  for (const [k, v] of Object.entries(o)) {
-    const hk = headerKey(k);
-    const t = asText(v);
+  for (const k in o) {
+    const t = asText(o[k]);
     if (t === undefined || t.trim() === '') continue;
+    const hk = headerKey(k);
     if (want.has(hk)) return t;
     if (hk.endsWith('text') && want.has(hk.slice(0, -4))) fallback = t;
   }
   return fallback;
 }
+
+const WINDOW_FIELDS = {
+  address: wants('transact_addr', 'address', '办理地点', '窗口地址', '地址', 'addr'),
+  name: wants('window_name', 'name', '窗口名称'),
+  phone: wants('window_tel', 'link_tel', 'tel', 'phone', '窗口电话', '联系电话', '咨询电话'),
+  hours: wants('transact_time', 'time', '办理时间', '工作时间'),
+};
+const LAW_FIELDS = {
+  name: wants('law_name', 'name', '法规名称', '依据名称', '名称', '法律法规名称'),
+  number: wants('law_number', 'number', '文号', '依据文号'),
+  article: wants('clause_number', 'clause', 'article', '条款', '条款号', '条款序号', '依据条款'),
+  content: wants('clause_content', 'content', '条款内容', '具体内容', '依据内容'),
+};
+const SPECIAL_FIELDS = {
+  name: wants('special_name', 'name', '名称', '特殊环节名称', '环节名称'),
+  limit: wants('special_date', 'limit', '时限', '办理时限'),
+  unit: wants('special_date_type', 'unit', '时限单位'),
+  description: wants('special_desc', 'desc', 'description', '说明', '内容'),
+};
 
 /** Map one JSON guide object onto the canonical model. */
 export function objectToGuide(obj: Record<string, unknown>, loc: SourceLocation, s: SourceSettings): Guide {
@@ -84,24 +105,24 @@ export function objectToGuide(obj: Record<string, unknown>, loc: SourceLocation,
     else if (NESTED.steps.has(hk)) steps = asList(v);
     else if (NESTED.windows.has(hk)) {
       windows = asList(v).map((w) => ({
-        address: field(w, 'transact_addr', 'address', '办理地点', '窗口地址', '地址', 'addr'),
-        name: field(w, 'window_name', 'name', '窗口名称'),
-        phone: field(w, 'window_tel', 'link_tel', 'tel', 'phone', '窗口电话', '联系电话', '咨询电话'),
-        hours: field(w, 'transact_time', 'time', '办理时间', '工作时间'),
+        address: field(w, WINDOW_FIELDS.address),
+        name: field(w, WINDOW_FIELDS.name),
+        phone: field(w, WINDOW_FIELDS.phone),
+        hours: field(w, WINDOW_FIELDS.hours),
       }));
     } else if (NESTED.laws.has(hk)) {
       laws = asList(v).map((l) => ({
-        name: field(l, 'law_name', 'name', '法规名称', '依据名称', '名称', '法律法规名称'),
-        number: field(l, 'law_number', 'number', '文号', '依据文号'),
-        article: field(l, 'clause_number', 'clause', 'article', '条款', '条款号', '条款序号', '依据条款'),
-        content: field(l, 'clause_content', 'content', '条款内容', '具体内容', '依据内容'),
+        name: field(l, LAW_FIELDS.name),
+        number: field(l, LAW_FIELDS.number),
+        article: field(l, LAW_FIELDS.article),
+        content: field(l, LAW_FIELDS.content),
       }));
     } else if (NESTED.special.has(hk)) {
       specials = asList(v).map((x) => ({
-        name: field(x, 'special_name', 'name', '名称', '特殊环节名称', '环节名称'),
-        limit: field(x, 'special_date', 'limit', '时限', '办理时限'),
-        unit: field(x, 'special_date_type', 'unit', '时限单位'),
-        description: field(x, 'special_desc', 'desc', 'description', '说明', '内容'),
+        name: field(x, SPECIAL_FIELDS.name),
+        limit: field(x, SPECIAL_FIELDS.limit),
+        unit: field(x, SPECIAL_FIELDS.unit),
+        description: field(x, SPECIAL_FIELDS.description),
       }));
     } else if (isObject(v)) {
       // extend / custom blocks: their scalars join the guide, below the top-level fields.
@@ -166,10 +187,9 @@ export function* jsonDocToGuides(file: string, doc: unknown, s: SourceSettings):
 
 export async function* jsonlToGuides(file: string, abs: string, s: SourceSettings, range?: LineRange): AsyncGenerator<LoadEvent> {
   const input = range ? createReadStream(abs, { encoding: 'utf8', start: range.start, end: range.end - 1 }) : createReadStream(abs, { encoding: 'utf8' });
-  const rl = createInterface({ input, crlfDelay: Infinity });
   let line = range ? range.firstLine - 1 : 0;
   let found = 0;
-  for await (const raw of rl) {
+  for await (const lines of textLines(input)) for (const raw of lines) {
     line++;
     const text = line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
     if (text.trim() === '') continue;

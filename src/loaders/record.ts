@@ -3,7 +3,7 @@
 import { headerKey, type FieldMap } from '../fields.js';
 import { levelCode, mapCode, mapItemType } from '../codes.js';
 import { emptyGuide, type Guide, type Material, type Step, type SourceLocation, type LawEntry, type SpecialEntry, type Window } from '../model.js';
-import { cleanText } from '../normalize.js';
+import { cleanText, nfkc } from '../normalize.js';
 import type { SourceSettings } from './source.js';
 
 export type FlatRecord = Record<string, string>;
@@ -16,18 +16,24 @@ export function asText(v: unknown): string | undefined {
   return undefined;
 }
 
-/** Per field map, what each original header means: its canonical key and whether it is a `*_TEXT` label. */
-const headerCache = new WeakMap<FieldMap, Map<string, { key: string; isText: boolean } | null>>();
+type HeaderInfo = { key: string; isText: boolean; phone: boolean } | null;
 
-function headerInfo(map: FieldMap, header: string): { key: string; isText: boolean } | null {
+/** Per field map, what each original header means: its canonical key and whether it is a `*_TEXT` label. */
+const headerCache = new WeakMap<FieldMap, Map<string, HeaderInfo>>();
+
+function headersOf(map: FieldMap): Map<string, HeaderInfo> {
   let cache = headerCache.get(map);
   if (!cache) headerCache.set(map, (cache = new Map()));
+  return cache;
+}
+
+function headerInfo(map: FieldMap, cache: Map<string, HeaderInfo>, header: string): HeaderInfo {
   let info = cache.get(header);
   if (info === undefined) {
     const hk = headerKey(header);
     // A `*_TEXT` companion belongs to the field it labels, whether or not it is listed itself.
     const key = map.get(hk) ?? (hk.endsWith('text') ? map.get(hk.slice(0, -4)) : undefined);
-    info = key ? { key, isText: /_?text$/i.test(header) } : null;
+    info = key ? { key, isText: /_?text$/i.test(header), phone: key === 'consultPhone' || key === 'windowPhone' } : null;
     // Headers repeat on every record; only hostile input has unbounded distinct ones.
     if (cache.size > 10_000) cache.clear();
     cache.set(header, info);
@@ -35,27 +41,43 @@ function headerInfo(map: FieldMap, header: string): { key: string; isText: boole
   return info;
 }
 
-/** Group a record's fields by canonical key; `*_TEXT` companions win over codes. */
-function pick(record: FlatRecord, map: FieldMap): Map<string, { header: string; value: string }> {
-  const out = new Map<string, { header: string; value: string; text: boolean }>();
+interface Picked {
+  header: string;
+  value: string;
+  text: boolean;
+  blank: boolean;
+}
+
+/** Text with a character other than white space (what `trim() !== ''` tells, without a copy). */
+const NOT_BLANK = /\S/;
+
+/**
+ * Group a record's fields by canonical key; `*_TEXT` companions win over codes. `phones` collects every
+ * consulting-phone column (a sheet may have both 咨询电话 and 联系电话).
+ */
+function pick(record: FlatRecord, map: FieldMap, phones?: { header: string; value: string }[]): Map<string, Picked> {
+  const cache = headersOf(map);
+  const out = new Map<string, Picked>();
   for (const header in record) {
-    const info = headerInfo(map, header);
+    const info = headerInfo(map, cache, header);
     if (!info) continue;
     const { key, isText } = info;
     const v = cleanText(record[header]!);
-    if (v.trim() === '') {
-      if (!out.has(key)) out.set(key, { header, value: v, text: false });
+    const blank = !NOT_BLANK.test(v);
+    if (info.phone && phones && !blank) phones.push({ header, value: v });
+    if (blank) {
+      if (!out.has(key)) out.set(key, { header, value: v, text: false, blank });
       continue;
     }
     const prev = out.get(key);
-    if (!prev || prev.value.trim() === '' || (isText && !prev.text)) out.set(key, { header, value: v, text: isText });
+    if (!prev || prev.blank || (isText && !prev.text)) out.set(key, { header, value: v, text: isText, blank });
   }
   return out;
 }
 
-function val(fields: Map<string, { header: string; value: string }>, key: string): string | undefined {
+function val(fields: Map<string, Picked>, key: string): string | undefined {
   const f = fields.get(key);
-  return f && f.value.trim() !== '' ? f.value : undefined;
+  return f && !f.blank ? f.value : undefined;
 }
 
 export interface GuideExtras {
@@ -68,7 +90,8 @@ export interface GuideExtras {
 }
 
 export function recordToGuide(record: FlatRecord, loc: SourceLocation, settings: SourceSettings, extras: GuideExtras = {}): Guide {
-  const f = pick(record, settings.guideFields);
+  const phones: { header: string; value: string }[] = [];
+  const f = pick(record, settings.guideFields, phones);
   const c = settings.codes;
   const g = emptyGuide(loc);
   for (const [key, { header }] of f) g.sources[key] = header;
@@ -98,11 +121,8 @@ export function recordToGuide(record: FlatRecord, loc: SourceLocation, settings:
     if (v !== undefined) g.consultPhones.push({ field: f.get(key)!.header, value: v });
   }
   // Other consulting-phone columns (a sheet may have both 咨询电话 and 联系电话).
-  for (const header in record) {
-    const key = headerInfo(settings.guideFields, header)?.key;
-    if (key !== 'consultPhone' && key !== 'windowPhone') continue;
-    const value = record[header]!;
-    if (value.trim() !== '' && !g.consultPhones.some((p) => p.field === header)) g.consultPhones.push({ field: header, value: cleanText(value) });
+  for (const { header, value } of phones) {
+    if (!g.consultPhones.some((p) => p.field === header)) g.consultPhones.push({ field: header, value });
   }
   g.complaintPhone = val(f, 'complaintPhone');
   g.legalBasisText = val(f, 'legalBasis');
@@ -131,7 +151,7 @@ function limit(value: string | undefined, unit: string | undefined, explanation:
   const out: Guide['legalLimit'] = {};
   if (value !== undefined) {
     out.text = value;
-    if (/^\s*\d+(\.\d+)?\s*$/.test(value.normalize('NFKC'))) out.number = value.trim();
+    if (/^\s*\d+(\.\d+)?\s*$/.test(nfkc(value))) out.number = value.trim();
   }
   if (unit !== undefined) {
     out.unitRaw = unit;

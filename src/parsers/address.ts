@@ -1,5 +1,6 @@
 // Handling locations (INDICATORS.md A 办理地点): split several addresses, find road, house number, window, room.
 import { capped, normalize, normalizeKeepLines } from '../normalize.js';
+import { byValue } from '../memo.js';
 
 export type AddressComponent = '街道名称' | '门牌号' | '窗口号或房间号';
 
@@ -22,7 +23,9 @@ const LABEL = /^(?:办理地点|办公地点|受理地点|办理地址|办公地
  * [decision] A part that names no road but has a window/room, following a part with a road but no
  * window/room, continues it (`<p>滨江大道188号</p><p>3楼12号窗口</p>`): the two are joined with a space.
  */
-export function splitLocations(text: string): string[] {
+export const splitLocations: (text: string) => readonly string[] = byValue(computeSplitLocations);
+
+function computeSplitLocations(text: string): string[] {
   // Circled numbers at a part start are numbering; elsewhere keep them as digits (`③号窗口`).
   const pre = capped(text).replace(/(^|[\n；;>])\s*[\u2460-\u2473]/g, '$1').replace(CIRCLED, (c) => String(c.charCodeAt(0) - 0x245f));
   const t = normalizeKeepLines(pre);
@@ -109,7 +112,9 @@ const ROOM_RX = new RegExp(
 );
 
 /** Road, house number, window and room of one location; `missing` names the absent components. */
-export function analyzeAddress(text: string): AddressAnalysis {
+export const analyzeAddress: (text: string) => AddressAnalysis = byValue(computeAddress);
+
+function computeAddress(text: string): AddressAnalysis {
   const t = normalize(capped(text));
   const res: AddressAnalysis = { missing: [] };
   const roads = findRoads(t);

@@ -1,6 +1,6 @@
 // Durations in time-limit fields and process text (INDICATORS.md A 法定/承诺办结时限, C 流程内容详实性).
 import { capped, normalizeKeepLines } from '../normalize.js';
-import { perGuide } from '../memo.js';
+import { byValue } from '../memo.js';
 import { CHINESE_NUMERAL_CLASS as CN, parseNumber } from './numerals.js';
 
 export type DurationUnit = '工作日' | '自然日' | '日' | '天' | '小时' | '分钟' | '周' | '月' | '年' | '即办';
@@ -64,7 +64,7 @@ function num(s: string | undefined): number | undefined {
  * `1日内` is a duration of 1 日. Approximations (`三五天`, `20多个工作日`) are not read.
  * 即办 forms (即办, 即时, 当场, 当场办结, 立即办结, 即来即办, 即办件) give value 0, unless negated (`不能当场办结`).
  */
-export const findDurations: (text: string) => readonly Duration[] = perGuide(computeDurations);
+export const findDurations: (text: string) => readonly Duration[] = byValue(computeDurations);
 
 function computeDurations(text: string): Duration[] {
   const t = capped(normalizeKeepLines(capped(text)));

@@ -1,6 +1,7 @@
 // 办理时间 (INDICATORS.md A): a weekly cycle, clock ranges, and 12-hour afternoon times.
 import { capped, normalizeKeepLines } from '../normalize.js';
 import { CHINESE_NUMERAL_CLASS as CN } from './numerals.js';
+import { byValue } from '../memo.js';
 
 export interface Clock { h: number; m: number }
 export interface ClockRange {
@@ -70,7 +71,9 @@ function periodBefore(t: string, pos: number, floor: number): { word: string; at
  *   within 1:00–11:59 starting before 7:00 that follows a range ending at 11:00 or later
  *   (`8:30-12:00，2:30-6:00` → `14:30-18:00`). `中午12:00-14:00`, `8:30-12:00 14:30-18:00` are fine.
  */
-export function analyzeHours(text: string): HoursAnalysis {
+export const analyzeHours: (text: string) => HoursAnalysis = byValue(computeHours);
+
+function computeHours(text: string): HoursAnalysis {
   const t = capped(normalizeKeepLines(capped(text)));
   const out: HoursAnalysis = { ranges: [], twelveHour: [] };
   for (const rx of CYCLE_RXS) {

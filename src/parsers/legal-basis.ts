@@ -1,6 +1,6 @@
 // Legal basis entries (INDICATORS.md A 设定依据, E law names): split, find name / article / content.
 import { capped, isEmpty, isNegative, normalize, normalizeKeepLines } from '../normalize.js';
-import { perGuide } from '../memo.js';
+import { byValue, valueCache } from '../memo.js';
 import type { LawEntry } from '../model.js';
 import { CHINESE_NUMERAL_CLASS as CN } from './numerals.js';
 
@@ -60,7 +60,7 @@ function startsEntry(line: string): boolean {
  * (`（一）直接涉及国家安全…` items of the quoted article) continues the previous entry.
  * Leading numbering and a `设定依据：` label are removed.
  */
-export const splitLegalBasis: (text: string) => readonly string[] = perGuide(computeSplitLegalBasis);
+export const splitLegalBasis: (text: string) => readonly string[] = byValue(computeSplitLegalBasis);
 
 function computeSplitLegalBasis(text: string): string[] {
   const t = normalizeKeepLines(capped(text));
@@ -137,7 +137,9 @@ function firstTitleMatch(t: string): RegExpExecArray | undefined {
  * text without the name) when it has at least 10 characters that are not titles, document numbers,
  * article numbers, revision notes, 根据/依据/按照/规定 or punctuation.
  */
-export function analyzeLegalText(entry: string): LegalEntryAnalysis {
+export const analyzeLegalText: (entry: string) => LegalEntryAnalysis = byValue(computeLegalText);
+
+function computeLegalText(entry: string): LegalEntryAnalysis {
   const raw = clean(normalize(capped(entry)));
   const res: LegalEntryAnalysis = { raw, missing: [] };
   const title = firstTitleMatch(raw);
@@ -180,6 +182,13 @@ function looksLikeLawName(name: string): boolean {
  * [decision] When 条款 is empty but 条款内容 starts with `第…条`, that article number counts.
  */
 export function analyzeLawEntry(e: LawEntry): LegalEntryAnalysis {
+  // Length-prefixed parts: no two different entries share a key.
+  const part = (s: string | undefined) => (s === undefined ? '-' : `${s.length}:${s}`);
+  return lawEntries(`${part(e.name)}${part(e.number)}${part(e.article)}${part(e.content)}`, () => computeLawEntry(e));
+}
+const lawEntries = valueCache<LegalEntryAnalysis>();
+
+function computeLawEntry(e: LawEntry): LegalEntryAnalysis {
   const name = normalize(capped(e.name ?? ''));
   const number = normalize(capped(e.number ?? ''));
   let article = normalize(capped(e.article ?? ''));

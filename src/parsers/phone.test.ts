@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_SHORT_NUMBERS, extractPhones, isValidPhone, type PhoneToken } from './phone.js';
 
-const view = (ts: PhoneToken[]) => ts.map((t) => ({ raw: t.raw, kind: t.kind, problem: t.problem, suggestion: t.suggestion }));
+const view = (ts: readonly PhoneToken[]) => ts.map((t) => ({ raw: t.raw, kind: t.kind, problem: t.problem, suggestion: t.suggestion }));
 const one = (s: string, opts?: Parameters<typeof extractPhones>[1]) => {
   const ts = extractPhones(s, opts);
   expect(ts).toHaveLength(1);

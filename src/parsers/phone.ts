@@ -1,6 +1,7 @@
 // Phone numbers in 咨询电话 / 监督投诉电话 values (INDICATORS.md A 联系电话). Works on the RAW value:
 // separators are judged as written (NFKC would turn a full-width hyphen into `-`).
 import { capped } from '../normalize.js';
+import { valueCache } from '../memo.js';
 
 export type PhoneKind = 'landline' | 'mobile' | 'service' | 'short';
 export type PhoneProblem = 'noAreaCode' | 'badSeparator' | 'badLength';
@@ -104,6 +105,19 @@ const areaShortLocal = (local: string, shorts: Set<string>): boolean => shorts.h
  *   digits (IDs, codes), digit runs touching ASCII letters.
  */
 export function extractPhones(
+  raw: string,
+  opts?: { shortNumbers?: readonly string[]; areaCode?: string },
+): readonly PhoneToken[] {
+  // Departments write the same numbers on all their guides: remembered per list of short numbers.
+  if (opts?.areaCode !== undefined) return computePhones(raw, opts);
+  const list = opts?.shortNumbers ?? DEFAULT_SHORT_NUMBERS;
+  let cache = phoneCaches.get(list);
+  if (!cache) phoneCaches.set(list, (cache = valueCache()));
+  return cache(raw, () => computePhones(raw, { shortNumbers: list }));
+}
+const phoneCaches = new WeakMap<readonly string[], (key: string, compute: () => readonly PhoneToken[]) => readonly PhoneToken[]>();
+
+function computePhones(
   raw: string,
   opts?: { shortNumbers?: readonly string[]; areaCode?: string },
 ): PhoneToken[] {

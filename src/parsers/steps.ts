@@ -1,6 +1,6 @@
 // Process steps (INDICATORS.md C 办理流程) and special steps (A 中介机构或特殊环节).
 import { capped, isEmpty, isNegative, normalize, normalizeKeepLines } from '../normalize.js';
-import { perGuide } from '../memo.js';
+import { byValue } from '../memo.js';
 import { findDurations } from './duration.js';
 
 export type StepCategory = '受理' | '审查' | '决定' | '送达';
@@ -92,7 +92,7 @@ const CATEGORY_RX: [StepCategory, RegExp][] = (Object.keys(STEP_CATEGORY_WORDS) 
  * [decision] A category word directly followed by an attribute or organisation word (审查标准, 办结时限,
  * 受理窗口, 行政审批局) does not count; negations (不予受理) still name the step.
  */
-export const stepCategories: (text: string) => ReadonlySet<StepCategory> = perGuide(computeStepCategories);
+export const stepCategories: (text: string) => ReadonlySet<StepCategory> = byValue(computeStepCategories);
 
 function computeStepCategories(text: string): Set<StepCategory> {
   const t = normalize(capped(text));
@@ -200,7 +200,7 @@ function sentenceAround(t: string, i: number): string {
  * 所需时间不计算在内`) — those describe the time limit, not a step. A single word with such a remark
  * (`组织专家评审，评审时间不计入办理时限`) still counts.
  */
-export const specialCategories: (text: string) => ReadonlySet<SpecialCategory> = perGuide(computeSpecialCategories);
+export const specialCategories: (text: string) => ReadonlySet<SpecialCategory> = byValue(computeSpecialCategories);
 
 function computeSpecialCategories(text: string): Set<SpecialCategory> {
   const t = normalize(capped(text));

@@ -1,6 +1,7 @@
 // 法定/承诺办结时限 as a whole: a structured number + unit, or a text; what the evaluation accepts.
 import type { TimeLimit } from '../model.js';
 import { isEmpty, normalize } from '../normalize.js';
+import { byValue, valueCache } from '../memo.js';
 import { findDurations, isExplicitDayUnit, toWorkdays, type Duration, type DurationUnit } from './duration.js';
 
 export type LimitAnalysis =
@@ -31,16 +32,16 @@ function fromUnitLabel(unit: string | undefined): '工作日' | '自然日' | un
   return undefined;
 }
 
-// Several rules and the statistics analyse the same limit of a guide: remember each limit object's
-// analysis (per conversion factor) for as long as the guide lives.
-const analyses = new WeakMap<TimeLimit, Map<number, LimitAnalysis>>();
+// Several rules and the statistics analyse the same limit of a guide, and guides repeat their limits:
+// the analysis is remembered by what it depends on (see byValue).
+const analyses = valueCache<LimitAnalysis>();
+// Length-prefixed, so that no two different limits share a key.
+const part = (s: string | undefined) => (s === undefined ? '-' : `${s.length}:${s}`);
 
 export function analyzeLimit(l: TimeLimit, naturalPerWork = 7 / 5): LimitAnalysis {
-  let byFactor = analyses.get(l);
-  if (!byFactor) analyses.set(l, (byFactor = new Map()));
-  let a = byFactor.get(naturalPerWork);
-  if (!a) byFactor.set(naturalPerWork, (a = computeLimit(l, naturalPerWork)));
-  return a;
+  // Everything computeLimit reads.
+  const key = `${naturalPerWork}|${part(l.text)}${part(l.number)}${part(l.unit)}${part(l.unitRaw)}`;
+  return analyses(key, () => computeLimit(l, naturalPerWork));
 }
 
 function computeLimit(l: TimeLimit, naturalPerWork: number): LimitAnalysis {
@@ -83,14 +84,18 @@ function ok(value: number, unit: '工作日' | '自然日' | '即办', raw: stri
 }
 
 /** Durations with an explicit unit stated in an explanation, extension durations left out. */
-export function explanationDurations(text: string | undefined): Duration[] {
+export function explanationDurations(text: string | undefined): readonly Duration[] {
+  if (text === undefined) return [];
+  return explained(text);
+}
+const explained = byValue((text: string): readonly Duration[] => {
   if (isEmpty(text)) return [];
   // findDurations normalises itself and keeps line breaks, which end an extension's sentence.
-  return findDurations(text!).filter((d) => !d.afterExtension && isExplicitDayUnit(d.unit));
-}
+  return findDurations(text).filter((d) => !d.afterExtension && isExplicitDayUnit(d.unit));
+});
 
 /** Does any explained duration equal the structured value (same unit: numbers; else after conversion)? */
-export function explanationAgrees(value: { value: number; unit: DurationUnit; workdays: number }, explained: Duration[], naturalPerWork = 7 / 5): boolean {
+export function explanationAgrees(value: { value: number; unit: DurationUnit; workdays: number }, explained: readonly Duration[], naturalPerWork = 7 / 5): boolean {
   return explained.some((d) => {
     if (d.unit === value.unit) return Math.abs(d.value - value.value) < 1e-9;
     const w = toWorkdays(d, naturalPerWork);

@@ -1,9 +1,15 @@
 // 到办事现场次数 and 网办深度 (INDICATORS.md §C).
 import { normalize } from '../normalize.js';
 import { parseNumber } from './numerals.js';
+import { byValue } from '../memo.js';
 
 /** A non-negative whole number of visits, or undefined when the text states none. */
 export function parseVisits(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : visits(text);
+}
+const visits = byValue(computeVisits);
+
+function computeVisits(text: string): number | undefined {
   const t = normalize(text).replace(/[。.;；]+$/, '');
   if (!t) return undefined;
   if (/^(不用跑|零跑腿|零跑动|零跑|0跑|不跑|无需到现场|无需跑动|不需要到现场|一次都不用跑|一次不用跑)$/.test(t)) return 0;
@@ -18,6 +24,11 @@ export type Depth = 'I' | 'II' | 'III' | 'IV';
 
 /** The online-handling depth level, or undefined for values that are not one level (vendor multi-codes). */
 export function parseDepth(text: string | undefined): Depth | undefined {
+  return text === undefined ? undefined : depths(text);
+}
+const depths = byValue(computeDepth);
+
+function computeDepth(text: string): Depth | undefined {
   const t = normalize(text).replace(/\s/g, '').toUpperCase();
   if (!t) return undefined;
   const roman: Record<string, Depth> = { I: 'I', II: 'II', III: 'III', IV: 'IV', 'Ⅰ': 'I', 'Ⅱ': 'II', 'Ⅲ': 'III', 'Ⅳ': 'IV', 一: 'I', 二: 'II', 三: 'III', 四: 'IV', '1': 'I', '2': 'II', '3': 'III', '4': 'IV' };
