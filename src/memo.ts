@@ -37,13 +37,13 @@ export function perGuide<A, R>(fn: (a: A) => R): (a: A) => R {
  * an entry used again moves to the new generation, the old one is dropped when the new one is full.
  * Results are shared by every caller: they must be treated as read-only.
  */
-export function byValue<R>(fn: (a: string) => R, limit = 4096, chars = 2_000_000): (a: string) => R {
+export function byValue<R>(fn: (a: string) => R, limit = 2048, chars = 250_000): (a: string) => R {
   const cache = valueCache<R>(limit, chars);
   return (a: string): R => cache(a, fn);
 }
 
 /** The cache behind `byValue`, for results computed from more than their key: `cache(key, compute)`. */
-export function valueCache<R>(limit = 4096, chars = 2_000_000): (key: string, compute: (key: string) => R) => R {
+export function valueCache<R>(limit = 2048, chars = 250_000): (key: string, compute: (key: string) => R) => R {
   let recent = new Map<string, R>();
   let older = new Map<string, R>();
   let used = 0;

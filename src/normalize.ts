@@ -35,7 +35,7 @@ export function cleanText(input: string): string {
 
 // Normalised texts are remembered across guides (see byValue in memo.ts; defined here, where memo.ts
 // would import from): exports repeat their values from guide to guide.
-function remembered<R extends string | boolean>(fn: (a: string) => R, limit = 8192, chars = 2_000_000): (a: string) => R {
+function remembered<R extends string | boolean>(fn: (a: string) => R, limit = 4096, chars = 500_000): (a: string) => R {
   let recent = new Map<string, R>();
   let older = new Map<string, R>();
   let used = 0;
@@ -121,8 +121,14 @@ const emptyMemo = remembered((input: string): boolean => {
 
 /** An explicit negative answer: 无, 不涉及, 否, 没有 (and close variants). */
 export function isNegative(input: string | undefined | null): boolean {
-  return input == null ? false : negativeMemo(input);
+  if (input == null) return false;
+  // Every negative answer starts with 无, 不, 否 or 没 (normalising keeps these, and ASCII letters and
+  // digits, as they are): most values, references and codes among them, are decided by that.
+  const c = input.charCodeAt(0);
+  if ((c >= 0x4e00 && c <= 0x9fff && !NEGATIVE_STARTS.has(c)) || (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a)) return false;
+  return negativeMemo(input);
 }
+const NEGATIVE_STARTS = new Set(['无', '不', '否', '没'].map((ch) => ch.charCodeAt(0)));
 const negativeMemo = remembered((input: string): boolean => {
   const s = normalize(input).replace(/[。.，,；;!！]+$/, '');
   if (NEGATIVES.has(s)) return true;

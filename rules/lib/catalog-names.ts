@@ -2,9 +2,13 @@
 import type { Guide } from '../../src/model.js';
 import { isEmpty, normalize } from '../../src/normalize.js';
 import { firstLawTitle, normalizeLawName, splitLegalBasis } from '../../src/parsers/legal-basis.js';
+import { byValue } from '../../src/memo.js';
 
 /** 事项名称 without level suffixes such as （市级） and without a trailing bracketed qualifier. */
 export function normalizeItemName(name: string | undefined): string {
+  return itemNames(name ?? '');
+}
+const itemNames = byValue((name: string): string => {
   let n = normalize(name).replace(/\s+/g, '');
   // Trailing bracketed qualifiers, repeatedly: 教师资格认定(高级中学)(市级) → 教师资格认定.
   for (let i = 0; i < 3; i++) {
@@ -13,7 +17,7 @@ export function normalizeItemName(name: string | undefined): string {
     n = m[1]!;
   }
   return n;
-}
+});
 
 /** The set of law names a guide cites, normalised, sorted, joined (empty string when none). */
 export function lawNameSet(g: Guide): string {
@@ -21,10 +25,17 @@ export function lawNameSet(g: Guide): string {
   if (g.legalBasis.length) {
     for (const e of g.legalBasis) if (!isEmpty(e.name)) names.add(normalizeLawName(e.name!));
   } else if (!isEmpty(g.legalBasisText)) {
-    for (const entry of splitLegalBasis(g.legalBasisText!)) {
-      const t = firstLawTitle(entry);
-      if (t) names.add(normalizeLawName(t));
-    }
+    return textLawNames(g.legalBasisText!);
   }
   return [...names].sort().join('、');
 }
+
+// Guides of one item repeat its legal basis text word for word.
+const textLawNames = byValue((text: string): string => {
+  const names = new Set<string>();
+  for (const entry of splitLegalBasis(text)) {
+    const t = firstLawTitle(entry);
+    if (t) names.add(normalizeLawName(t));
+  }
+  return [...names].sort().join('、');
+});

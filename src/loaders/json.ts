@@ -98,7 +98,8 @@ export function objectToGuide(obj: Record<string, unknown>, loc: SourceLocation,
   let laws: LawEntry[] | undefined;
   let specials: SpecialEntry[] | undefined;
   flatScalars(obj, rec, true);
-  for (const [k, v] of Object.entries(obj)) {
+  for (const k in obj) {
+    const v = obj[k];
     if (v === null || typeof v !== 'object') continue;
     const hk = headerKey(k);
     if (NESTED.materials.has(hk)) materials = asList(v);
@@ -130,8 +131,13 @@ export function objectToGuide(obj: Record<string, unknown>, loc: SourceLocation,
     }
   }
   if (steps === undefined) {
-    const stepText = Object.entries(obj).find(([k, v]) => typeof v === 'string' && NESTED.steps.has(headerKey(k)));
-    if (stepText) processText = stepText[1] as string;
+    for (const k in obj) {
+      const v = obj[k];
+      if (typeof v === 'string' && NESTED.steps.has(headerKey(k))) {
+        processText = v;
+        break;
+      }
+    }
   }
   const g = recordToGuide(rec, loc, s, {
     materials: materials?.map((m, i) => {

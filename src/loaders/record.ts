@@ -16,69 +16,111 @@ export function asText(v: unknown): string | undefined {
   return undefined;
 }
 
-type HeaderInfo = { key: string; isText: boolean; phone: boolean } | null;
+/** What an original header means: its canonical key's slot, whether it is a `*_TEXT` label, a phone column. */
+type HeaderInfo = { slot: number; isText: boolean; phone: boolean } | null;
 
-/** Per field map, what each original header means: its canonical key and whether it is a `*_TEXT` label. */
-const headerCache = new WeakMap<FieldMap, Map<string, HeaderInfo>>();
-
-function headersOf(map: FieldMap): Map<string, HeaderInfo> {
-  let cache = headerCache.get(map);
-  if (!cache) headerCache.set(map, (cache = new Map()));
-  return cache;
+/** Per field map: a slot per canonical key, and what each header seen so far means. */
+interface FieldPlan {
+  slots: Map<string, number>;
+  /** Canonical key of each slot. */
+  keys: string[];
+  headers: Map<string, HeaderInfo>;
 }
 
-function headerInfo(map: FieldMap, cache: Map<string, HeaderInfo>, header: string): HeaderInfo {
-  let info = cache.get(header);
+const plans = new WeakMap<FieldMap, FieldPlan>();
+
+function planOf(map: FieldMap): FieldPlan {
+  let plan = plans.get(map);
+  if (!plan) {
+    const slots = new Map<string, number>();
+    for (const key of map.values()) if (!slots.has(key)) slots.set(key, slots.size);
+    plans.set(map, (plan = { slots, keys: [...slots.keys()], headers: new Map() }));
+  }
+  return plan;
+}
+
+function headerInfo(map: FieldMap, plan: FieldPlan, header: string): HeaderInfo {
+  let info = plan.headers.get(header);
   if (info === undefined) {
     const hk = headerKey(header);
     // A `*_TEXT` companion belongs to the field it labels, whether or not it is listed itself.
     const key = map.get(hk) ?? (hk.endsWith('text') ? map.get(hk.slice(0, -4)) : undefined);
-    info = key ? { key, isText: /_?text$/i.test(header), phone: key === 'consultPhone' || key === 'windowPhone' } : null;
+    info = key ? { slot: plan.slots.get(key)!, isText: /_?text$/i.test(header), phone: key === 'consultPhone' || key === 'windowPhone' } : null;
     // Headers repeat on every record; only hostile input has unbounded distinct ones.
-    if (cache.size > 10_000) cache.clear();
-    cache.set(header, info);
+    if (plan.headers.size > 10_000) plan.headers.clear();
+    plan.headers.set(header, info);
   }
   return info;
-}
-
-interface Picked {
-  header: string;
-  value: string;
-  text: boolean;
-  blank: boolean;
 }
 
 /** Text with a character other than white space (what `trim() !== ''` tells, without a copy). */
 const NOT_BLANK = /\S/;
 
+/** A record's fields by canonical key: for each key, the header and value that won. */
+class Picked {
+  readonly header: (string | undefined)[] = [];
+  readonly value: string[] = [];
+  /** Per slot: the value came from a `*_TEXT` label / is blank. */
+  readonly text: boolean[] = [];
+  readonly blank: boolean[] = [];
+  /** Slots in the order their first header came. */
+  readonly order: number[] = [];
+
+  constructor(private readonly plan: FieldPlan) {}
+
+  set(slot: number, header: string, value: string, text: boolean, blank: boolean): void {
+    if (this.header[slot] === undefined) this.order.push(slot);
+    this.header[slot] = header;
+    this.value[slot] = value;
+    this.text[slot] = text;
+    this.blank[slot] = blank;
+  }
+
+  /** The header and value of a canonical key, blank or not. */
+  get(key: string): { header: string; value: string } | undefined {
+    const slot = this.plan.slots.get(key);
+    if (slot === undefined) return undefined;
+    const header = this.header[slot];
+    return header === undefined ? undefined : { header, value: this.value[slot]! };
+  }
+
+  /** The value of a canonical key, unless absent or blank. */
+  val(key: string): string | undefined {
+    const slot = this.plan.slots.get(key);
+    return slot === undefined || this.header[slot] === undefined || this.blank[slot] ? undefined : this.value[slot];
+  }
+
+  /** Canonical key → header, in the order the headers came. */
+  *sources(): Generator<[string, string]> {
+    for (const slot of this.order) yield [this.plan.keys[slot]!, this.header[slot]!];
+  }
+}
+
 /**
  * Group a record's fields by canonical key; `*_TEXT` companions win over codes. `phones` collects every
  * consulting-phone column (a sheet may have both 咨询电话 and 联系电话).
  */
-function pick(record: FlatRecord, map: FieldMap, phones?: { header: string; value: string }[]): Map<string, Picked> {
-  const cache = headersOf(map);
-  const out = new Map<string, Picked>();
+function pick(record: FlatRecord, map: FieldMap, phones?: { header: string; value: string }[]): Picked {
+  const plan = planOf(map);
+  const out = new Picked(plan);
   for (const header in record) {
-    const info = headerInfo(map, cache, header);
+    const info = headerInfo(map, plan, header);
     if (!info) continue;
-    const { key, isText } = info;
+    const slot = info.slot;
     const v = cleanText(record[header]!);
     const blank = !NOT_BLANK.test(v);
     if (info.phone && phones && !blank) phones.push({ header, value: v });
+    const seen = out.header[slot] !== undefined;
     if (blank) {
-      if (!out.has(key)) out.set(key, { header, value: v, text: false, blank });
+      if (!seen) out.set(slot, header, v, false, true);
       continue;
     }
-    const prev = out.get(key);
-    if (!prev || prev.blank || (isText && !prev.text)) out.set(key, { header, value: v, text: isText, blank });
+    if (!seen || out.blank[slot] || (info.isText && !out.text[slot])) out.set(slot, header, v, info.isText, false);
   }
   return out;
 }
 
-function val(fields: Map<string, Picked>, key: string): string | undefined {
-  const f = fields.get(key);
-  return f && !f.blank ? f.value : undefined;
-}
+const val = (fields: Picked, key: string): string | undefined => fields.val(key);
 
 export interface GuideExtras {
   materials?: Material[];
@@ -94,7 +136,7 @@ export function recordToGuide(record: FlatRecord, loc: SourceLocation, settings:
   const f = pick(record, settings.guideFields, phones);
   const c = settings.codes;
   const g = emptyGuide(loc);
-  for (const [key, { header }] of f) g.sources[key] = header;
+  for (const [key, header] of f.sources()) g.sources[key] = header;
   // The record is built afresh for this guide by its loader and never changed after: no copy needed.
   g.raw = record;
 

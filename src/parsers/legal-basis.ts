@@ -228,7 +228,7 @@ export function firstLawTitle(entry: string): string | undefined {
 }
 
 /** Law name for comparison: NFKC, no 《》, no leading 中华人民共和国, no revision notes or bracketed notes with a year. */
-export function normalizeLawName(name: string): string {
+export const normalizeLawName: (name: string) => string = byValue((name: string): string => {
   return normalize(capped(name))
     .replace(/[《》]/g, '')
     .replace(YEAR_NOTE_RX, '')
@@ -236,4 +236,4 @@ export function normalizeLawName(name: string): string {
     .replace(/\s+/g, '')
     .replace(/^中华人民共和国/, '')
     .trim();
-}
+});
