@@ -1,5 +1,5 @@
 // A full garbage collection at the few points where a run has just dropped most of what it held
-// (a part of an export audited, the audit done, every few MB of report written).
+// (a part of an export audited, the audit done, a big sheet or child index read).
 //
 // Why: V8 sizes its heap limit from the machine's memory (about 4 GB here) and, below it, lets the
 // old generation fill with garbage before collecting. A province's run then peaks at several times

@@ -1,15 +1,9 @@
 // Atomic output: write a temporary file beside the target, then rename over it.
 import { mkdir, open, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { collectGarbage } from './gc.js';
 
-/**
- * Pieces of a text are gathered up to this many characters per write: small enough that neither
- * the joined string nor its UTF-8 bytes land in V8's large-object space, which only a full
- * collection frees.
- */
-const BATCH_CHARS = 16 * 1024;
-const COLLECT_EVERY_CHARS = 16 * 1024 * 1024;
+/** Bytes gathered per write: one buffer, reused, so writing makes no garbage but the pieces themselves. */
+const BUFFER_BYTES = 1024 * 1024;
 
 export async function writeAtomic(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const dir = path.dirname(path.resolve(file));
@@ -29,31 +23,26 @@ export async function writeAtomic(file: string, data: string | Uint8Array | Iter
 async function writeChunks(file: string, chunks: Iterable<string>): Promise<void> {
   const fh = await open(file, 'w');
   try {
-    let batch: string[] = [];
-    let size = 0;
-    let sinceCollection = 0;
+    const buf = Buffer.allocUnsafe(BUFFER_BYTES);
+    let used = 0;
     for (const c of chunks) {
-      batch.push(c);
-      size += c.length;
-      if (size >= BATCH_CHARS) {
-        await writeAll(fh, batch.join(''));
-        sinceCollection += size;
-        batch = [];
-        size = 0;
-        // A report of a province is hundreds of MB of short-lived strings (see gc.ts).
-        if (sinceCollection >= COLLECT_EVERY_CHARS) {
-          collectGarbage();
-          sinceCollection = 0;
+      // A UTF-16 unit takes at most 3 bytes in UTF-8: room for that is room enough.
+      if (used + c.length * 3 > BUFFER_BYTES) {
+        await writeAll(fh, buf.subarray(0, used));
+        used = 0;
+        if (c.length * 3 > BUFFER_BYTES) {
+          await writeAll(fh, Buffer.from(c, 'utf8'));
+          continue;
         }
       }
+      used += buf.write(c, used, 'utf8');
     }
-    if (batch.length) await writeAll(fh, batch.join(''));
+    if (used) await writeAll(fh, buf.subarray(0, used));
   } finally {
     await fh.close();
   }
 }
 
-async function writeAll(fh: FileHandle, text: string): Promise<void> {
-  const bytes = Buffer.from(text, 'utf8');
+async function writeAll(fh: FileHandle, bytes: Uint8Array): Promise<void> {
   for (let off = 0; off < bytes.length;) off += (await fh.write(bytes, off)).bytesWritten;
 }
