@@ -238,6 +238,9 @@ async function measureDataset(name, manifest, a, runDir, jobsArgs) {
   const bare = [];
   const audit = [];
   let check;
+  // Read the file once first (not timed): the first bare run would otherwise pay the disk alone
+  // (measured: 33 s cold against 4 s warm for the 516 MB JSONL on a machine with a small page cache).
+  for await (const chunk of fs.createReadStream(manifest.file, { highWaterMark: 4 * MB })) void chunk;
   for (let i = 0; i < a.repeat; i++) {
     process.stdout.write(`  ${name} run ${i + 1}/${a.repeat}: bare … `);
     const b = await runNode([CHILD, 'bare', manifest.file]);
@@ -461,7 +464,7 @@ function markdown(results, help, targets, ctx, profiles) {
   out.push(`Command: \`${ctx.command}\``, '');
   out.push(`- Machine: ${m.cpu}, ${m.memory} RAM, ${m.os}`);
   out.push(`- Node.js ${m.node}; date ${m.date}; load average ${ctx.loadBefore} before the runs, ${m.load} after (1/5/15 min; the benchmark itself keeps about one CPU busy, so values well above 1 on ${os.cpus().length} CPUs mean other work was competing)`);
-  out.push(`- Data: ${ctx.out} (generator version ${ctx.generatorVersion}); each figure is a fresh process, median wall time of ${ctx.repeat} runs (spawn → exit); peak = largest maxRSS of those runs`);
+  out.push(`- Data: ${ctx.out} (generator version ${ctx.generatorVersion}); each figure is a fresh process, median wall time of ${ctx.repeat} runs (spawn → exit), bare and audit alternating, after one untimed read of the file (page cache); peak = largest maxRSS of those runs`);
   out.push(`- Engine measured: ${ctx.build}`);
   out.push(`- Audit: \`node bin/guide-audit.js <file> -f json -o <tmp>/report.json${ctx.jobsArgs.length ? ' ' + ctx.jobsArgs.join(' ') : ''}\` (via bench/measure-child.mjs → runCli)`);
   if (ctx.jobsNote) out.push(`- ${ctx.jobsNote}`);

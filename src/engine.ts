@@ -151,39 +151,58 @@ function failedPartial(file: FileRef, message: string): FilePartial {
   };
 }
 
-/** Yield each file's partial in file order; with jobs > 1, files are audited in worker threads. */
-async function* partials(files: FileRef[], settings: RunSettings, jobs: number): AsyncGenerator<FilePartial> {
+/**
+ * Yield each task's partial in task order; with jobs > 1, tasks are audited in worker threads, each
+ * handed out as soon as it is known (see planTasks).
+ */
+async function* partials(tasks: TaskList, settings: RunSettings, jobs: number): AsyncGenerator<FilePartial> {
+  const items = tasks.items;
+  let wake: (() => void) | undefined;
+  const waitForChange = () => new Promise<void>((r) => (wake = r));
   if (jobs <= 1) {
     const rt = fileRuntime(settings);
-    for (const f of files) yield await auditFile(f, rt);
-    return;
+    tasks.changed = () => wake?.();
+    for (let i = 0; ; i++) {
+      while (i >= items.length && !tasks.complete) await waitForChange();
+      if (i >= items.length) return;
+      yield await auditFile(items[i]!.task, rt);
+    }
   }
   const results = new Map<number, FilePartial>();
-  let wake: (() => void) | undefined;
   let next = 0;
   let alive = 0;
   const workers: Worker[] = [];
+  const parked: { w: Worker; current: { i: number } }[] = [];
   const settle = (i: number, p: FilePartial) => {
     if (!results.has(i)) results.set(i, p);
     wake?.();
   };
   const feed = (w: Worker, current: { i: number }) => {
-    if (next >= files.length) {
+    if (next >= items.length) {
       current.i = -1;
+      // More parts are on their way: wait for them.
+      if (!tasks.complete) {
+        parked.push({ w, current });
+        return;
+      }
       // Nothing left for it: its heap is given back now, not when the last file is done.
       void w.terminate();
       return;
     }
     current.i = next++;
-    w.postMessage({ i: current.i, file: files[current.i] });
+    w.postMessage({ i: current.i, file: items[current.i]!.task });
   };
-  for (let k = 0; k < Math.min(jobs, files.length); k++) {
+  tasks.changed = () => {
+    for (const p of parked.splice(0)) feed(p.w, p.current);
+    wake?.();
+  };
+  for (let k = 0; k < jobs; k++) {
     const w = new Worker(WORKER_URL, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     const current = { i: -1 };
     let lastError: Error | undefined;
     alive++;
     w.on('message', (msg: { i: number; partial?: FilePartial; error?: string }) => {
-      settle(msg.i, msg.partial ?? failedPartial(files[msg.i]!, msg.error ?? '未知错误'));
+      settle(msg.i, msg.partial ?? failedPartial(items[msg.i]!.task, msg.error ?? '未知错误'));
       feed(w, current);
     });
     w.on('error', (e) => {
@@ -192,7 +211,9 @@ async function* partials(files: FileRef[], settings: RunSettings, jobs: number):
     // A worker that dies takes only the file it was on with it: that file becomes a load error.
     w.on('exit', () => {
       alive--;
-      if (current.i >= 0) settle(current.i, failedPartial(files[current.i]!, lastError?.message ?? '工作线程意外退出'));
+      const at = parked.findIndex((p) => p.w === w);
+      if (at >= 0) parked.splice(at, 1);
+      if (current.i >= 0) settle(current.i, failedPartial(items[current.i]!.task, lastError?.message ?? '工作线程意外退出'));
       current.i = -1;
       wake?.();
     });
@@ -201,22 +222,28 @@ async function* partials(files: FileRef[], settings: RunSettings, jobs: number):
   }
   let local: FileRuntime | undefined;
   try {
-    for (let i = 0; i < files.length; i++) {
+    for (let i = 0; ; i++) {
       while (!results.has(i)) {
-        // Every worker gone and file i never handed out: audit it here rather than lose it.
+        if (i >= items.length) {
+          if (tasks.complete) return;
+          await waitForChange();
+          continue;
+        }
+        // Every worker gone and task i never handed out: audit it here rather than lose it.
         if (alive === 0 && i >= next) {
           local ??= fileRuntime(settings);
           next = i + 1;
-          settle(i, await auditFile(files[i]!, local));
+          settle(i, await auditFile(items[i]!.task, local));
           break;
         }
-        await new Promise<void>((r) => (wake = r));
+        await waitForChange();
       }
       const p = results.get(i)!;
       results.delete(i);
       yield p;
     }
   } finally {
+    tasks.changed = undefined;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
@@ -237,11 +264,13 @@ async function chooseJobs(jobs: number | 'auto' | undefined, files: FileRef[], s
   return bytes >= AUTO_JOBS_MIN_BYTES ? Math.min(availableParallelism(), units, 4) : 1;
 }
 
-/** Byte offsets of the starts of the lines that follow each target offset, with their line numbers. */
-async function lineStarts(file: string, targets: number[]): Promise<{ start: number; line: number }[]> {
+/**
+ * Byte offsets of the starts of the lines that follow each target offset, with their line numbers,
+ * as the scan finds them (several targets within one line give the same start).
+ */
+async function* lineStarts(file: string, targets: number[]): AsyncGenerator<{ start: number; line: number }> {
   const { open } = await import('node:fs/promises');
   const fh = await open(file, 'r');
-  const out: { start: number; line: number }[] = [];
   const buf = Buffer.alloc(4 * 1024 * 1024);
   let pos = 0;
   let line = 1;
@@ -250,41 +279,73 @@ async function lineStarts(file: string, targets: number[]): Promise<{ start: num
     for (;;) {
       const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
       if (bytesRead === 0) break;
+      const found: { start: number; line: number }[] = [];
       for (let i = buf.indexOf(10, 0); i >= 0 && i < bytesRead; i = buf.indexOf(10, i + 1)) {
         line++;
         while (t < targets.length && pos + i + 1 > targets[t]!) {
-          out.push({ start: pos + i + 1, line });
+          found.push({ start: pos + i + 1, line });
           t++;
         }
       }
+      yield* found;
       pos += bytesRead;
       if (t >= targets.length) break;
     }
   } finally {
     await fh.close();
   }
-  return out;
 }
 
-/** The run's units of work: whole files, and big JSONL files cut into parts when workers share the run. */
-async function planTasks(files: FileRef[], sizes: number[], jobs: number, partBytes: number): Promise<{ task: FileRef; file: number; last: boolean }[]> {
-  const out: { task: FileRef; file: number; last: boolean }[] = [];
-  for (const [i, f] of files.entries()) {
-    const size = sizes[i]!;
-    // Parts of about partBytes each: a part's partial is held whole while it crosses to the main thread.
-    const parts = jobs > 1 && isJsonl(f) ? Math.min(MAX_PARTS, Math.floor(size / partBytes)) : 1;
-    if (parts < 2) {
-      out.push({ task: f, file: i, last: true });
-      continue;
+interface Task {
+  task: FileRef;
+  file: number;
+  last: boolean;
+}
+
+/** The run's units of work as they become known: workers start on the first while the rest are found. */
+interface TaskList {
+  items: Task[];
+  complete: boolean;
+  /** Called when items are added or the list completes. */
+  changed?: () => void;
+}
+
+/**
+ * Fill `list` with the run's units of work: whole files, and big JSONL files cut into parts when
+ * workers share the run. A part needs the line number it starts at, so the cuts come from one scan
+ * of the file; each part is handed out as soon as the scan has passed its end.
+ */
+async function planTasks(list: TaskList, files: FileRef[], sizes: number[], jobs: number, partBytes: number): Promise<void> {
+  const add = (t: Task) => {
+    list.items.push(t);
+    list.changed?.();
+  };
+  try {
+    for (const [i, f] of files.entries()) {
+      const size = sizes[i]!;
+      // Parts of about partBytes each: a part's partial is held whole while it crosses to the main thread.
+      const parts = jobs > 1 && isJsonl(f) ? Math.min(MAX_PARTS, Math.floor(size / partBytes)) : 1;
+      if (parts < 2) {
+        add({ task: f, file: i, last: true });
+        continue;
+      }
+      let from = { start: 0, line: 1 };
+      const part = (end: number, last: boolean) => add({ task: { ...f, range: { start: from.start, end, firstLine: from.line } }, file: i, last });
+      try {
+        for await (const cut of lineStarts(f.abs, Array.from({ length: parts - 1 }, (_, k) => Math.round((size * (k + 1)) / parts)))) {
+          if (cut.start >= size || cut.start <= from.start) continue;
+          part(cut.start, false);
+          from = cut;
+        }
+      } catch {
+        // The file cannot be scanned: the rest goes as one part, whose reading reports the error.
+      }
+      part(size, true);
     }
-    const cuts = (await lineStarts(f.abs, Array.from({ length: parts - 1 }, (_, k) => Math.round((size * (k + 1)) / parts)))).filter((c) => c.start < size);
-    const bounds = [{ start: 0, line: 1 }, ...cuts];
-    bounds.forEach((b, k) => {
-      const end = bounds[k + 1]?.start ?? size;
-      if (end > b.start) out.push({ task: { ...f, range: { start: b.start, end, firstLine: b.line } }, file: i, last: k === bounds.length - 1 });
-    });
+  } finally {
+    list.complete = true;
+    list.changed?.();
   }
-  return out;
 }
 
 export async function audit(paths: string[], options: AuditOptions = {}): Promise<Report> {
@@ -327,7 +388,8 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   const bytesTotal = sizes.reduce((a, b) => a + b, 0);
   const partBytes = options.jsonlPartBytes ?? JSONL_PART_MIN_BYTES;
   const jobs = await chooseJobs(options.jobs, files, sizes, partBytes);
-  const tasks = await planTasks(files, sizes, jobs, partBytes);
+  const tasks: TaskList = { items: [], complete: false };
+  const planned = planTasks(tasks, files, sizes, jobs, partBytes);
 
   const loadErrors: LoadError[] = missing.map((p) => ({ file: p, message: '路径不存在' }));
   const skipped: Report['skipped'] = [];
@@ -350,8 +412,8 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
   let fileRead = false;
   let fileGuides = 0;
   let fileErrors = 0;
-  for await (const p of partials(tasks.map((t) => t.task), settings, jobs)) {
-    const { task, file: fi, last } = tasks[done]!;
+  for await (const p of partials(tasks, settings, jobs)) {
+    const { task, file: fi, last } = tasks.items[done]!;
     const offset = slots.length;
     // Set-rule states fold in file order, their keys shifted to the run's numbering.
     setRules.forEach((ar, i) => {
@@ -397,6 +459,7 @@ export async function audit(paths: string[], options: AuditOptions = {}): Promis
       options.onFile?.({ file: task.display, guides: slots.length, done: fi + 1, total: files.length, bytesDone, bytesTotal });
     }
   }
+  await planned;
   mergeOutOfScope(skipped);
   // The partials are folded in: what they held besides is garbage (see gc.ts).
   const big = slots.length >= BIG_RUN;

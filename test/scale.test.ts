@@ -83,6 +83,20 @@ describe('a big JSONL file in parts across workers', () => {
     expect(JSON.stringify(parts)).toBe(JSON.stringify(one));
     expect(new Set(one.loadErrors.map((e: { line: number }) => e.line)).size).toBe(40);
   });
+
+  it('gives the same report when lines are longer than a part and parts outnumber the workers', async () => {
+    const dir = tempDir();
+    const { audit } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine.js')).href);
+    const lines = readFileSync(path.join(ROOT, 'fixtures/holdout/exports/安陵县办事指南_增量.jsonl'), 'utf8').split('\n').filter(Boolean);
+    // A guide with a long text: several cut targets fall inside its one line.
+    const long = JSON.stringify({ ...JSON.parse(lines[0]!), 受理条件: '申请人应当具备相应条件。'.repeat(2000) });
+    const text = [...Array.from({ length: 6 }, () => lines).flat(), long, ...lines].join('\n') + '\n';
+    writeFileSync(path.join(dir, 'long.jsonl'), text);
+    const one = await audit(['long.jsonl'], { cwd: dir, jobs: 1, now: () => new Date(0) });
+    const parts = await audit(['long.jsonl'], { cwd: dir, jobs: 3, jsonlPartBytes: 4_000, now: () => new Date(0) });
+    expect(one.summary.guides).toBeGreaterThan(100);
+    expect(JSON.stringify(parts)).toBe(JSON.stringify(one));
+  });
 });
 
 describe('shard and progress helpers', () => {
