@@ -1,7 +1,7 @@
-// Several rules ask the same parser about the same value of the same guide (the time limits are
-// analysed by six rules and the statistics). Parsers wrapped in `perGuide` answer each distinct
-// argument once per guide: the engine calls `resetGuideMemos` after each guide, so a memo never
-// holds more than one guide's values. Results are shared, so callers must not change them.
+// Parsers asked the same question again answer from memory. `byValue`: by the text itself, across
+// guides, bounded (exports repeat their texts from guide to guide). `perGuide`: for arguments that
+// are a guide's own objects; the engine calls `resetGuideMemos` after each guide, so such a memo
+// never holds more than one guide's values. Results are shared, so callers must not change them.
 
 let generation = 0;
 const LIMIT = 1024;

@@ -1,13 +1,14 @@
 // Text normalisation shared by loaders, parsers and rules (INDICATORS.md §0).
+import { byValue } from './memo.js';
 
 const ENTITY: Record<string, string> = {
   nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ldquo: '“', rdquo: '”', middot: '·', ensp: ' ', emsp: ' ',
 };
 
-/** Remove HTML tags/entities and control characters; `<br>`/`</p>` become line breaks. Keeps line structure. */
 // Text with none of these needs no cleaning (most values): one test instead of several replaces.
 const NEEDS_CLEANING = /[<&\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/;
 
+/** Remove HTML tags/entities and control characters; `<br>`/`</p>` become line breaks. Keeps line structure. */
 export function cleanText(input: string): string {
   if (!NEEDS_CLEANING.test(input)) return input;
   let s = input;
@@ -33,26 +34,8 @@ export function cleanText(input: string): string {
   return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200d\ufeff]/g, '');
 }
 
-// Normalised texts are remembered across guides (see byValue in memo.ts; defined here, where memo.ts
-// would import from): exports repeat their values from guide to guide.
-function remembered<R extends string | boolean>(fn: (a: string) => R, limit = 4096, chars = 500_000): (a: string) => R {
-  let recent = new Map<string, R>();
-  let older = new Map<string, R>();
-  let used = 0;
-  return (a: string): R => {
-    let r = recent.get(a);
-    if (r !== undefined) return r;
-    r = older.get(a) ?? fn(a);
-    if (recent.size >= limit || used >= chars) {
-      older = recent;
-      recent = new Map();
-      used = 0;
-    }
-    recent.set(a, r);
-    used += a.length;
-    return r;
-  };
-}
+// Normalised texts are remembered across guides (see byValue): exports repeat their values.
+const remembered = <R>(fn: (a: string) => R) => byValue(fn, 4096, 500_000);
 
 /**
  * Text that every step of normalisation returns unchanged: NFKC-stable characters other than
