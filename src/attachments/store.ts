@@ -138,7 +138,8 @@ export class AttachmentStore {
         (buf) => inspectBytes(buf, this.opts.limits ?? DEFAULT_INSPECT_LIMITS),
         () => ({ kind: 'other' as const, readable: false, problem: 'unreadable' as const }),
       );
-      void p.then((i) => this.inspected.set(abs, i));
+      // (A failure stays with `p`, whose callers see it; this copy only remembers successes.)
+      void p.then((i) => this.inspected.set(abs, i), () => undefined);
       this.inspections.set(abs, p);
     }
     return p;
