@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule, type RuleFinding } from '../src/rule.js';
-import { isEmpty } from '../src/normalize.js';
+import { isEmpty, nfkc } from '../src/normalize.js';
 import { checkCreditCode, creditCheckChar, splitImplementationCode } from '../src/parsers/item-code.js';
 
 const Options = z.object({ localPatterns: z.array(z.string()) }).partial().strict();
@@ -11,11 +11,16 @@ const LEVEL_NAMES: Record<string, string> = { '1': '国家级', '2': '省级', '
 // Compiled once per pattern list, not per guide.
 const patternCache = new Map<string, RegExp[]>();
 function compile(patterns: string[]): RegExp[] {
+  // The options object is the same for every guide of a run: its list answers by identity first.
+  let re = byList.get(patterns);
+  if (re) return re;
   const key = patterns.join('\u0000');
-  let re = patternCache.get(key);
+  re = patternCache.get(key);
   if (!re) patternCache.set(key, (re = patterns.map((p) => new RegExp(p))));
+  byList.set(patterns, re);
   return re;
 }
+const byList = new WeakMap<string[], RegExp[]>();
 
 export default defineRule<Options>({
   meta: {
@@ -69,7 +74,7 @@ export default defineRule<Options>({
     const raw = (g.code ?? g.handleCode)?.trim();
     if (isEmpty(raw)) return [{ messageId: 'missing', field }];
     const value = raw!;
-    const code = value.normalize('NFKC').replace(/\s/g, '').toUpperCase();
+    const code = nfkc(value).replace(/\s/g, '').toUpperCase();
     const out: RuleFinding[] = [];
     const f = (messageId: string, data: Record<string, string | number> = {}): RuleFinding => ({ messageId, field, value, data: { value, ...data } });
 
@@ -93,7 +98,7 @@ export default defineRule<Options>({
     if (!/^[1-7]$/.test(parts.levelDigit)) out.push(f('badLevelDigit', { digit: parts.levelDigit }));
     if (!/^\d{12}$/.test(parts.baseCode)) out.push(f('badBaseCode', { base: parts.baseCode }));
     if (parts.suffix !== undefined && !/^\d{2}$/.test(parts.suffix)) out.push(f('badSuffix', { suffix: parts.suffix }));
-    const stated = g.baseCode?.normalize('NFKC').replace(/\s/g, '');
+    const stated = g.baseCode === undefined ? undefined : nfkc(g.baseCode).replace(/\s/g, '');
     if (stated && !isEmpty(stated) && stated !== parts.baseCode) out.push(f('baseCodeMismatch', { inCode: parts.baseCode, baseCode: g.baseCode!.trim() }));
     if (g.levelCode && /^[1-7]$/.test(parts.levelDigit) && g.levelCode !== parts.levelDigit) {
       out.push(f('levelMismatch', { digit: parts.levelDigit, digitName: LEVEL_NAMES[parts.levelDigit] ?? '', level: g.level ?? g.levelCode }));

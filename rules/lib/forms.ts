@@ -3,19 +3,24 @@ import type { Guide, Material } from '../../src/model.js';
 import type { RuleFinding } from '../../src/rule.js';
 import { materialLabel, materialRef } from './materials.js';
 import { normalize } from '../../src/normalize.js';
+import { byValue, perGuide } from '../../src/memo.js';
 import type { FileKind, Inspection } from '../../src/attachments/types.js';
 
 /** A material is a form when its type is 申请表格文书, or its name ends with 表/申请书/承诺书/申请函. */
 export function isForm(m: Material): boolean {
   const type = normalize(m.type);
   if (type === '申请表格文书' || type === '表格' || type === '申请表格') return true;
-  const name = normalize(m.name).replace(/[(（][^()（）]*[)）]/g, '').replace(/[.。、]+$/, '').trim();
-  return /(表|申请书|承诺书|申请函)$/.test(name);
+  return formName(m.name ?? '');
 }
 
-export function formMaterials(g: Guide): Material[] {
-  return g.materials.filter(isForm);
-}
+// Material names repeat across guides (every county's 申请表 of one item).
+const formName = byValue((raw: string): boolean => {
+  const name = normalize(raw).replace(/[(（][^()（）]*[)）]/g, '').replace(/[.。、]+$/, '').trim();
+  return /(表|申请书|承诺书|申请函)$/.test(name);
+});
+
+/** The guide's form materials (asked by several rules of each guide: worked out once). */
+export const formMaterials: (g: Guide) => readonly Material[] = perGuide((g: Guide) => g.materials.filter(isForm));
 
 export const KIND_NAMES: Record<FileKind, string> = {
   doc: 'Word 文档（.doc）',

@@ -2,6 +2,7 @@
 import type { Guide, Material } from '../../src/model.js';
 import type { RuleFinding } from '../../src/rule.js';
 import { normalize } from '../../src/normalize.js';
+import { byValue } from '../../src/memo.js';
 
 export function materialRef(m: Material): Pick<RuleFinding, 'material' | 'loc'> {
   const ref: Pick<RuleFinding, 'material' | 'loc'> = { material: { index: m.index, ...(m.name ? { name: m.name } : {}) } };
@@ -20,13 +21,16 @@ export function hasMaterials(g: Guide): boolean {
 
 /** A copy count as a number: digits or a Chinese numeral; undefined when not stated. */
 export function countOf(v: string | undefined): number | undefined {
+  return v === undefined ? undefined : counts(v);
+}
+const COUNT_WORDS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const counts = byValue((v: string): number | undefined => {
   const t = normalize(v).replace(/份$/, '');
   if (!t) return undefined;
   const m = /^(\d+)$/.exec(t);
   if (m) return Number(m[1]);
-  const map: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-  return map[t];
-}
+  return Object.hasOwn(COUNT_WORDS, t) ? COUNT_WORDS[t] : undefined;
+});
 
 /** Electronic-only material (电子 / 电子版 / 电子证照), for which paper counts are not required. */
 export function electronicOnly(m: Material): boolean {
