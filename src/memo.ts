@@ -33,8 +33,6 @@ export function perGuide<A, R>(fn: (a: A) => R): (a: A) => R {
  * `fn` remembered across guides, by value. A province's exports repeat their texts: one item is
  * published by every city and county with the same legal basis, time limits and materials, and one
  * department writes the same hours and phone on all its guides, so most calls are answered from here.
- * Bounded: two generations of at most `limit` entries (and about `chars` characters of keys) each;
- * an entry used again moves to the new generation, the old one is dropped when the new one is full.
  * Results are shared by every caller: they must be treated as read-only.
  */
 export function byValue<R>(fn: (a: string) => R, limit = 2048, chars = 250_000): (a: string) => R {
@@ -42,28 +40,77 @@ export function byValue<R>(fn: (a: string) => R, limit = 2048, chars = 250_000):
   return (a: string): R => cache(a, fn);
 }
 
-/** The cache behind `byValue`, for results computed from more than their key: `cache(key, compute)`. */
+/** Fingerprints of texts seen once, per cache (a fixed table: 16K entries). */
+const SEEN_BITS = 14;
+
+/**
+ * The cache behind `byValue`, for results computed from more than their key: `cache(key, compute)`.
+ *
+ * A text is kept across guides once a second guide asks about it: the first guide only remembers
+ * it for itself (a per-guide memo, gone with the guide) and notes its fingerprint.
+ * Text seen once (a unique address, an explanation with a date in it) thus never outlives its
+ * guide: kept, it would be dropped later from the old generation of the heap, which V8 collects
+ * late, and a run of unique texts would grow the heap by all of them.
+ * Kept texts are bounded: two generations of at most `limit` entries (and about `chars` characters
+ * of keys) each; an entry used again moves to the new generation, the old one is dropped when the
+ * new one is full.
+ */
 export function valueCache<R>(limit = 2048, chars = 250_000): (key: string, compute: (key: string) => R) => R {
   let recent = new Map<string, R>();
   let older = new Map<string, R>();
   let used = 0;
-  return (key, compute): R => {
-    let r: R | undefined = recent.get(key);
-    if (r !== undefined || recent.has(key)) return r as R;
-    r = older.get(key);
-    if (r === undefined && !older.has(key)) {
-      r = compute(key);
-      if (FREEZE) deepFreeze(r);
-    }
+  let local = new Map<string, R>();
+  let localGeneration = -1;
+  const seen = new Int32Array(1 << SEEN_BITS);
+  const seenIn = new Int32Array(1 << SEEN_BITS).fill(-1);
+  const keep = (key: string, r: R) => {
     if (recent.size >= limit || used >= chars) {
       older = recent;
       recent = new Map();
       used = 0;
     }
-    recent.set(key, r as R);
+    recent.set(key, r);
     used += key.length;
-    return r as R;
   };
+  return (key, compute): R => {
+    let r: R | undefined = recent.get(key);
+    if (r !== undefined || recent.has(key)) return r as R;
+    if (older.size) {
+      r = older.get(key);
+      if (r !== undefined || older.has(key)) {
+        keep(key, r as R);
+        return r as R;
+      }
+    }
+    if (localGeneration !== generation || local.size >= LIMIT) {
+      if (local.size) local = new Map();
+      localGeneration = generation;
+    }
+    r = local.get(key);
+    if (r !== undefined || local.has(key)) return r as R;
+    r = compute(key);
+    if (FREEZE) deepFreeze(r);
+    const fp = fingerprint(key);
+    const slot = fp & ((1 << SEEN_BITS) - 1);
+    // Seen in an earlier guide: kept from now on. Else noted, and remembered for this guide only.
+    if (seen[slot] === fp && seenIn[slot] !== generation) keep(key, r);
+    else {
+      seen[slot] = fp;
+      seenIn[slot] = generation;
+      local.set(key, r);
+    }
+    return r;
+  };
+}
+
+/**
+ * A fingerprint of a text (FNV-1a over its UTF-16 units), never 0. It is only computed when the
+ * cache misses; two texts with one fingerprint only make the second be kept sooner.
+ */
+function fingerprint(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 1;
 }
 
 // Under the test runner, shared results are frozen: a caller that changes one fails its tests.

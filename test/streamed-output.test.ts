@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderJson, renderJsonChunks } from '../src/reporters/json.js';
 import { writeAtomic } from '../src/output.js';
-import { perGuide, resetGuideMemos } from '../src/memo.js';
+import { byValue, perGuide, resetGuideMemos } from '../src/memo.js';
 import { normalize, normalizeKeepLines, isEmpty } from '../src/normalize.js';
 import type { Report } from '../src/report.js';
 import { tempDir } from './helpers.js';
@@ -46,6 +46,58 @@ describe('perGuide', () => {
     resetGuideMemos();
     f('ab');
     expect(calls).toBe(3);
+  });
+});
+
+describe('byValue', () => {
+  it('keeps a text across guides only once a second guide asks about it', () => {
+    const calls: string[] = [];
+    const f = byValue((s: string) => {
+      calls.push(s);
+      return { length: s.length };
+    });
+    resetGuideMemos();
+    f('办理地点甲');
+    f('办理地点甲'); // the same guide: its own memo
+    expect(calls).toEqual(['办理地点甲']);
+    resetGuideMemos();
+    f('办理地点甲'); // a second guide: computed again, and kept from now on
+    expect(calls).toEqual(['办理地点甲', '办理地点甲']);
+    resetGuideMemos();
+    expect(f('办理地点甲')).toEqual({ length: 5 });
+    expect(calls.length).toBe(2);
+    // A text seen by one guide only is gone with it.
+    f('只出现一次的文字');
+    resetGuideMemos();
+    resetGuideMemos();
+    f('另一段文字');
+    expect(calls.filter((c) => c === '只出现一次的文字').length).toBe(1);
+  });
+
+  it('gives results that cannot be changed under the test runner', () => {
+    const f = byValue((s: string) => ({ parts: s.split('') }));
+    resetGuideMemos();
+    const r = f('ab');
+    expect(() => r.parts.push('c')).toThrow();
+  });
+
+  it('stays bounded: old entries are dropped once the new generation is full', () => {
+    let n = 0;
+    const f = byValue(() => ++n, 4, 1_000);
+    for (const round of [1, 2]) {
+      for (let i = 0; i < 20; i++) {
+        resetGuideMemos();
+        f(`值${i}`);
+      }
+      if (round === 1) expect(n).toBe(20);
+    }
+    // Second round: each value is seen by a second guide and kept, but only the last few survive.
+    expect(n).toBe(40);
+    resetGuideMemos();
+    f('值19');
+    expect(n).toBe(40);
+    f('值0');
+    expect(n).toBe(41);
   });
 });
 
