@@ -159,7 +159,7 @@ export async function runCli(argv: string[], ioIn?: Partial<CliIO>): Promise<num
     .option('--cancelled <file>', '取消和调整事项清单（xlsx、csv 或 json：基本编码和/或事项名称、取消或调整的文件，可有调整类型），用于事项动态化管理检查')
     .option('--fix-out <dir>', '把每个导出文件的修正副本写入此文件夹（只做有唯一正确答案的修正，输入文件不动；每处修改列在报告中）')
     .option('--shard <i/n>', '只审核第 i 份（共 n 份，按基本编码分）；各份报告用 guide-audit merge 合并')
-    .option('-j, --jobs <n>', '同时处理文件的工作线程数（默认：大批量的多个文件时自动使用多个）')
+    .option('-j, --jobs <n>', '同时处理文件的工作线程数（默认：输入足够大时自动使用多个，见 README“大批量”）')
     .option('--no-progress', '不显示进度条（标准错误不是终端或有 --quiet 时本来就不显示）')
     .option('--verbose', '显示每个文件的读取情况')
     .showHelpAfterError('（用 --help 查看用法）')

@@ -142,6 +142,13 @@ const WORKER_URL = new URL('./worker.js', import.meta.url);
  */
 const WORKER_YOUNG_MB = 12;
 const AUTO_JOBS_MIN_BYTES = 8 * 1024 * 1024;
+/**
+ * A byte of JSON or JSONL is far less work than a byte of a workbook (no XML, no zip): it counts as
+ * this fraction of a byte towards AUTO_JOBS_MIN_BYTES. Measured on 2 cores: a 52 MB JSONL (10k
+ * guides) audits in 2.4 s in one thread and 2.9 s with two workers; 155 MB in 5.6 s and 5.0 s.
+ */
+const JSON_BYTE_WEIGHT = 1 / 12;
+const isJson = (f: FileRef) => /\.(jsonl|ndjson|json)$/i.test(f.abs);
 
 function failedPartial(file: FileRef, message: string): FilePartial {
   return {
@@ -260,8 +267,8 @@ async function chooseJobs(jobs: number | 'auto' | undefined, files: FileRef[], s
   const units = files.reduce((n, f, i) => n + (isJsonl(f) ? Math.max(1, Math.floor(sizes[i]! / partBytes)) : 1), 0);
   if (units < 2) return 1;
   if (typeof jobs === 'number') return Math.max(1, Math.min(jobs, units));
-  const bytes = sizes.reduce((a, b) => a + b, 0);
-  return bytes >= AUTO_JOBS_MIN_BYTES ? Math.min(availableParallelism(), units, 4) : 1;
+  const work = files.reduce((w, f, i) => w + sizes[i]! * (isJson(f) ? JSON_BYTE_WEIGHT : 1), 0);
+  return work >= AUTO_JOBS_MIN_BYTES ? Math.min(availableParallelism(), units, 4) : 1;
 }
 
 /**
