@@ -273,7 +273,8 @@ async function chooseJobs(jobs: number | 'auto' | undefined, files: FileRef[], s
 
 /**
  * Byte offsets of the starts of the lines that follow each target offset, with their line numbers,
- * as the scan finds them (several targets within one line give the same start).
+ * as the scan finds them (several targets within one line give the same start). Cuts are made after
+ * a \n; lines are counted as the reader counts them (\n, \r\n, and a lone \r, readline's rule).
  */
 async function* lineStarts(file: string, targets: number[]): AsyncGenerator<{ start: number; line: number }> {
   const { open } = await import('node:fs/promises');
@@ -282,18 +283,37 @@ async function* lineStarts(file: string, targets: number[]): AsyncGenerator<{ st
   let pos = 0;
   let line = 1;
   let t = 0;
+  // The previous chunk ended with \r: a lone one unless this chunk starts with \n.
+  let crAtEnd = false;
   try {
     for (;;) {
       const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
       if (bytesRead === 0) break;
+      if (crAtEnd && buf[0] !== 10) line++;
       const found: { start: number; line: number }[] = [];
+      // Each \r of the chunk is visited once, in order (none at all in most exports).
+      let cr = buf.indexOf(13, 0);
+      const nextCr = (from: number) => {
+        const j = buf.indexOf(13, from);
+        return j >= 0 && j < bytesRead ? j : -1;
+      };
+      if (cr >= bytesRead) cr = -1;
+      /** Lone \r before `to`, a \n (lf) or the chunk's end: a \r right before a \n is part of \r\n. */
+      const lone = (to: number, lf: boolean) => {
+        let n = 0;
+        for (; cr >= 0 && cr < to; cr = nextCr(cr + 1)) if (cr + 1 < to || !lf) n++;
+        return n;
+      };
       for (let i = buf.indexOf(10, 0); i >= 0 && i < bytesRead; i = buf.indexOf(10, i + 1)) {
-        line++;
+        line += lone(i, true) + 1;
         while (t < targets.length && pos + i + 1 > targets[t]!) {
           found.push({ start: pos + i + 1, line });
           t++;
         }
       }
+      // After the last \n: lone \r before the chunk's last byte; a \r there waits for the next chunk.
+      crAtEnd = buf[bytesRead - 1] === 13;
+      line += lone(crAtEnd ? bytesRead - 1 : bytesRead, false);
       yield* found;
       pos += bytesRead;
       if (t >= targets.length) break;
@@ -302,6 +322,7 @@ async function* lineStarts(file: string, targets: number[]): AsyncGenerator<{ st
     await fh.close();
   }
 }
+
 
 interface Task {
   task: FileRef;

@@ -84,6 +84,20 @@ describe('a big JSONL file in parts across workers', () => {
     expect(new Set(one.loadErrors.map((e: { line: number }) => e.line)).size).toBe(40);
   });
 
+  it('numbers lines as one read does whatever the line ends (\\n, \\r\\n, a lone \\r)', async () => {
+    const dir = tempDir();
+    const { audit } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine.js')).href);
+    const lines = readFileSync(path.join(ROOT, 'fixtures/holdout/exports/安陵县办事指南_增量.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const all = Array.from({ length: 30 }, () => lines).flat();
+    const ends = ['\n', '\r\n', '\r', '\n', '\r\r\n'];
+    const text = all.map((l, i) => l + ends[i % ends.length]).join('');
+    writeFileSync(path.join(dir, 'mixed.jsonl'), text);
+    const one = await audit(['mixed.jsonl'], { cwd: dir, jobs: 1, now: () => new Date(0) });
+    const parts = await audit(['mixed.jsonl'], { cwd: dir, jobs: 2, jsonlPartBytes: 8_000, now: () => new Date(0) });
+    expect(one.loadErrors.length).toBe(30);
+    expect(JSON.stringify(parts)).toBe(JSON.stringify(one));
+  });
+
   it('gives the same report when lines are longer than a part and parts outnumber the workers', async () => {
     const dir = tempDir();
     const { audit } = await import(pathToFileURL(path.join(ROOT, 'dist/src/engine.js')).href);
