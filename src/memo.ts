@@ -2,6 +2,7 @@
 // guides, bounded (exports repeat their texts from guide to guide). `perGuide`: for arguments that
 // are a guide's own objects; the engine calls `resetGuideMemos` after each guide, so such a memo
 // never holds more than one guide's values. Results are shared, so callers must not change them.
+import { fnv1a } from './hash.js';
 
 let generation = 0;
 const LIMIT = 1024;
@@ -90,7 +91,8 @@ export function valueCache<R>(limit = 2048, chars = 250_000): (key: string, comp
     if (r !== undefined || local.has(key)) return r as R;
     r = compute(key);
     if (FREEZE) deepFreeze(r);
-    const fp = fingerprint(key);
+    // Two texts with one fingerprint only make the second be kept sooner.
+    const fp = fnv1a(key) | 1;
     const slot = fp & ((1 << SEEN_BITS) - 1);
     // Seen in an earlier guide: kept from now on. Else noted, and remembered for this guide only.
     if (seen[slot] === fp && seenIn[slot] !== generation) keep(key, r);
@@ -104,14 +106,10 @@ export function valueCache<R>(limit = 2048, chars = 250_000): (key: string, comp
 }
 
 /**
- * A fingerprint of a text (FNV-1a over its UTF-16 units), never 0. It is only computed when the
- * cache misses; two texts with one fingerprint only make the second be kept sooner.
+ * Length-prefixed, so that texts joined into one cache key never make two different keys equal
+ * (`-` for an absent part).
  */
-function fingerprint(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 1;
-}
+export const keyPart = (s: string | undefined): string => (s === undefined ? '-' : `${s.length}:${s}`);
 
 // Under the test runner, shared results are frozen: a caller that changes one fails its tests.
 const FREEZE = process.env.VITEST !== undefined;

@@ -3,6 +3,7 @@
 // the cross-guide rules see the whole group.
 import type { Guide } from './model.js';
 import { baseCodeOf } from './parsers/item-code.js';
+import { fnv1a } from './hash.js';
 
 export interface Shard {
   /** 1-based. */
@@ -18,15 +19,7 @@ export function parseShard(text: string): Shard | undefined {
   return count >= 1 && index >= 1 && index <= count ? { index, count } : undefined;
 }
 
-/** FNV-1a, 32 bits, over UTF-16 code units: fixed for all time, so shard membership never moves. */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+export { fnv1a };
 
 export function shardKey(g: Pick<Guide, 'baseCode' | 'code' | 'handleCode' | 'name'>): string {
   return baseCodeOf(g) ?? (g.name ?? '').trim();

@@ -1,6 +1,6 @@
 // Legal basis entries (INDICATORS.md A 设定依据, E law names): split, find name / article / content.
 import { capped, isEmpty, isNegative, normalize, normalizeKeepLines } from '../normalize.js';
-import { byValue, valueCache } from '../memo.js';
+import { byValue, keyPart, valueCache } from '../memo.js';
 import type { LawEntry } from '../model.js';
 import { CHINESE_NUMERAL_CLASS as CN } from './numerals.js';
 
@@ -182,9 +182,7 @@ function looksLikeLawName(name: string): boolean {
  * [decision] When 条款 is empty but 条款内容 starts with `第…条`, that article number counts.
  */
 export function analyzeLawEntry(e: LawEntry): LegalEntryAnalysis {
-  // Length-prefixed parts: no two different entries share a key.
-  const part = (s: string | undefined) => (s === undefined ? '-' : `${s.length}:${s}`);
-  return lawEntries(`${part(e.name)}${part(e.number)}${part(e.article)}${part(e.content)}`, () => computeLawEntry(e));
+  return lawEntries(`${keyPart(e.name)}${keyPart(e.number)}${keyPart(e.article)}${keyPart(e.content)}`, () => computeLawEntry(e));
 }
 const lawEntries = valueCache<LegalEntryAnalysis>();
 

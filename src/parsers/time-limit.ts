@@ -1,7 +1,7 @@
 // 法定/承诺办结时限 as a whole: a structured number + unit, or a text; what the evaluation accepts.
 import type { TimeLimit } from '../model.js';
 import { isEmpty, normalize } from '../normalize.js';
-import { byValue, valueCache } from '../memo.js';
+import { byValue, keyPart, valueCache } from '../memo.js';
 import { findDurations, isExplicitDayUnit, toWorkdays, type Duration, type DurationUnit } from './duration.js';
 
 export type LimitAnalysis =
@@ -35,12 +35,10 @@ function fromUnitLabel(unit: string | undefined): '工作日' | '自然日' | un
 // Several rules and the statistics analyse the same limit of a guide, and guides repeat their limits:
 // the analysis is remembered by what it depends on (see byValue).
 const analyses = valueCache<LimitAnalysis>();
-// Length-prefixed, so that no two different limits share a key.
-const part = (s: string | undefined) => (s === undefined ? '-' : `${s.length}:${s}`);
 
 export function analyzeLimit(l: TimeLimit, naturalPerWork = 7 / 5): LimitAnalysis {
   // Everything computeLimit reads.
-  const key = `${naturalPerWork}|${part(l.text)}${part(l.number)}${part(l.unit)}${part(l.unitRaw)}`;
+  const key = `${naturalPerWork}|${keyPart(l.text)}${keyPart(l.number)}${keyPart(l.unit)}${keyPart(l.unitRaw)}`;
   return analyses(key, () => computeLimit(l, naturalPerWork));
 }
 
